@@ -1,0 +1,101 @@
+"""Database tables (SQLAlchemy 2 declarative, typed). Schema changes go through Alembic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base for all tables."""
+
+
+class Submission(Base):
+    """One version of a region's capacity figures: an upload, a restore or demo data."""
+
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("region_code", "version", name="uq_submission_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(String(4), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # upload | herstel | demo
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    uploaded_by: Mapped[str] = mapped_column(String(320))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    filename: Mapped[str | None] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    row_count: Mapped[int] = mapped_column(Integer)
+    warnings_accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
+    restored_from_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
+
+
+class CapacityRecord(Base):
+    """One row of capacity: an organisation's people in one (sub)category."""
+
+    __tablename__ = "capacity_record"
+    __table_args__ = (Index("ix_capacity_record_submission", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    region_code: Mapped[str] = mapped_column(String(4))
+    gemeente_code: Mapped[str | None] = mapped_column(String(6))
+    organisation: Mapped[str] = mapped_column(String(255))
+    organisation_id: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(64))
+    subcategory: Mapped[str] = mapped_column(String(64))
+    persons: Mapped[int] = mapped_column(Integer)
+    fte: Mapped[float] = mapped_column(Float)
+    deployable_persons: Mapped[int] = mapped_column(Integer)
+    deployable_within_hours: Mapped[int] = mapped_column(Integer)
+    powers: Mapped[str] = mapped_column(Text, default="")
+    peildatum: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CurrentVersion(Base):
+    """Which submission is the current version of each region's figures."""
+
+    __tablename__ = "current_version"
+
+    region_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PopulationLoad(Base):
+    """One load of inhabitants per municipality (CBS), with its reference date."""
+
+    __tablename__ = "population_load"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference_date: Mapped[date] = mapped_column(Date)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class Population(Base):
+    """Inhabitants of one municipality in one population load."""
+
+    __tablename__ = "population"
+
+    load_id: Mapped[int] = mapped_column(ForeignKey("population_load.id"), primary_key=True)
+    gemeente_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    inhabitants: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,151 @@
+"""Inhabitants per municipality from a CBS StatLine CSV export (optional reference data)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from capaciteit import texts
+
+GM_CODE = re.compile(r"^\s*GM\d{4}\s*$")
+YEAR = re.compile(r"(19|20)\d{2}")
+POPULATION_HEADERS = ("bevolking", "inwoners", "aantal")
+PERIOD_HEADERS = ("perioden", "periode", "jaar", "peildatum")
+
+
+class PopulationError(Exception):
+    """The population file cannot be used; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class PopulationFile:
+    """Inhabitants per municipality (``gemeente_code``, ``inhabitants``) at a reference date."""
+
+    inhabitants: pd.DataFrame
+    reference_date: date
+
+
+def read_statline_csv(content: bytes, filename: str,
+                      reference_date: date | None = None) -> PopulationFile:
+    """Read a StatLine CSV export with municipality codes (GM....) and inhabitants.
+
+    Accepts ``;`` or ``,`` separators, UTF-8 (with or without BOM) or
+    Windows-1252, and the OData layout (``RegioS`` = ``GM0014    ``, ``Perioden``
+    = ``2023JJ00``). Rows for other areas (provinces, the country) are ignored.
+    The reference date is 1 January of the period's year unless given.
+    """
+    frame = _read_table(content, filename)
+    region_col = _find_region_column(frame)
+    count_col = _find_count_column(frame, exclude=region_col)
+    if region_col is None or count_col is None:
+        raise PopulationError(texts.POPULATION_NO_COLUMNS.format(bestand=filename))
+    rows = frame[frame[region_col].astype(str).str.match(GM_CODE)]
+    period_col = _find_column(frame, PERIOD_HEADERS)
+    if period_col is not None:
+        latest = max(rows[period_col].astype(str), key=_period_year, default="")
+        rows = rows[rows[period_col].astype(str) == latest]
+    if reference_date is None:
+        reference_date = _reference_date(rows, period_col, filename)
+    counts = pd.to_numeric(rows[count_col].astype(str).str.strip()
+                           .str.replace(".", "", regex=False), errors="coerce")
+    bad = counts.isna() | (counts < 0)
+    if bad.any():
+        first = bad.idxmax()
+        raise PopulationError(texts.POPULATION_BAD_NUMBER.format(
+            rij=int(first) + 2, waarde=rows.loc[first, count_col]))
+    inhabitants = pd.DataFrame({
+        "gemeente_code": rows[region_col].astype(str).str.strip().to_numpy(),
+        "inhabitants": counts.astype("int64").to_numpy(),
+    })
+    return PopulationFile(inhabitants, reference_date)
+
+
+def check_municipalities(population: PopulationFile, municipalities: pd.DataFrame,
+                         filename: str, year: int | str) -> None:
+    """Require exactly the municipalities of the loaded gebiedsindeling."""
+    known = set(municipalities["gemeente_code"])
+    given = set(population.inhabitants["gemeente_code"])
+    unknown = sorted(given - known)
+    if unknown:
+        raise PopulationError(texts.POPULATION_UNKNOWN_CODES.format(
+            aantal=len(unknown), bestand=filename, codes=_listing(unknown), jaar=year))
+    missing = sorted(known - given)
+    if missing:
+        raise PopulationError(texts.POPULATION_MISSING_CODES.format(
+            aantal=len(missing), bestand=filename, codes=_listing(missing)))
+
+
+def _read_table(content: bytes, filename: str) -> pd.DataFrame:
+    text = _decode(content)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        separator = dialect.delimiter
+    except csv.Error:
+        separator = ";"
+    try:
+        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str,
+                           keep_default_na=False, skip_blank_lines=True)
+    except (pd.errors.ParserError, ValueError) as error:
+        raise PopulationError(texts.POPULATION_UNREADABLE.format(
+            bestand=filename, fout=error)) from error
+
+
+def _decode(content: bytes) -> str:
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1252")
+
+
+def _find_region_column(frame: pd.DataFrame) -> str | None:
+    for column in frame.columns:
+        values = frame[column].astype(str)
+        if len(values) and values.str.match(GM_CODE).mean() > 0.5:
+            return str(column)
+    return None
+
+
+def _find_count_column(frame: pd.DataFrame, exclude: str | None) -> str | None:
+    named = _find_column(frame, POPULATION_HEADERS, exclude=exclude)
+    if named is not None:
+        return named
+    numeric = [c for c in frame.columns if c != exclude and
+               pd.to_numeric(frame[c], errors="coerce").notna().mean() > 0.9]
+    return str(numeric[-1]) if numeric else None
+
+
+def _find_column(frame: pd.DataFrame, words: tuple[str, ...],
+                 exclude: str | None = None) -> str | None:
+    for column in frame.columns:
+        name = str(column).lower()
+        if column != exclude and any(word in name for word in words):
+            return str(column)
+    return None
+
+
+def _period_year(value: str) -> int:
+    match = YEAR.search(value)
+    return int(match.group(0)) if match else 0
+
+
+def _reference_date(rows: pd.DataFrame, period_col: str | None, filename: str) -> date:
+    if period_col is not None and len(rows):
+        year = _period_year(str(rows[period_col].iloc[0]))
+        if year:
+            return date(year, 1, 1)
+    match = YEAR.search(filename)
+    if match:
+        return date(int(match.group(0)), 1, 1)
+    raise PopulationError(texts.POPULATION_NO_DATE)
+
+
+def _listing(codes: list[str], limit: int = 15) -> str:
+    shown = ", ".join(codes[:limit])
+    return shown + (f" en {len(codes) - limit} meer" if len(codes) > limit else "")
