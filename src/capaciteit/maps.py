@@ -258,3 +258,14 @@ def _bounds(gdf: gpd.GeoDataFrame) -> list[list[float]]:
 
 def _escape(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def clicked_feature_code(value: object, key: str) -> str | None:
+    """The code of the clicked feature in an ``st_folium`` value, if any."""
+    if not isinstance(value, dict):
+        return None
+    feature = value.get("last_active_drawing")
+    if not isinstance(feature, dict):
+        return None
+    code = (feature.get("properties") or {}).get(key)
+    return str(code) if code else None

@@ -1,0 +1,45 @@
+# Handhavingscapaciteit in kaart. `make run` serves the dashboard, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run prepare test bench lint typecheck check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-installed
+
+## run: install, prepare boundaries + database (+ demo data when empty), serve on localhost:8501
+run: $(VENV)/.run-installed prepare
+	$(BIN)/python -m streamlit run dashboard.py --server.port $(PORT) --server.address localhost
+
+prepare: $(VENV)/.run-installed
+	$(BIN)/python -m capaciteit voorbereiden
+
+## test: install and run the whole suite (unit, storage on SQLite/PostgreSQL, pages, browser)
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: print the benchmark figures with their ratios to the floor
+bench: $(VENV)/.dev-installed
+	$(BIN)/python scripts/bench.py
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy src
+
+check: lint typecheck test
+
+clean:
+	rm -rf $(VENV) static .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,76 @@
+"""Kaart: the national choropleth of capacity per veiligheidsregio."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from capaciteit import texts
+from capaciteit.aggregation import (
+    available_measures,
+    filter_category,
+    national_totals,
+    region_table,
+)
+from capaciteit.categories import category_names
+from capaciteit.exports import to_csv_bytes, to_xlsx_bytes
+from capaciteit.maps import build_choropleth, clicked_feature_code
+from capaciteit.numbers import format_date, format_number
+from capaciteit.presentation import describe_map, labelled, map_attributions, peildatum_label
+from pages._shared import context
+
+MAP_KEY = "kaart"
+
+ctx = context()
+data = ctx.data
+names = category_names(ctx.categories)
+st.title(texts.MAP_HEADER)
+
+left, right = st.columns(2)
+category = left.selectbox(texts.CHOOSE_CATEGORY, [None, *names], key="categorie",
+                          format_func=lambda c: texts.ALL_CATEGORIES if c is None else names[c])
+measures = available_measures(data.population is not None)
+measure = right.selectbox(texts.CHOOSE_MEASURE, measures, key="maat",
+                          format_func=lambda m: m.label)
+if data.population is None:
+    right.caption(texts.PER_CAPITA_UNAVAILABLE)
+elif measure.per_capita:
+    right.caption(texts.PER_CAPITA_NOTE.format(datum=format_date(data.population_date)))
+
+summary = filter_category(data.summary, category)
+table = region_table(summary, ctx.boundaries.regions, data.versions["region_code"],
+                     data.population)
+totals = national_totals(summary)
+peildatum = peildatum_label(data.versions)
+
+cols = st.columns(4)
+cols[0].metric(f"{texts.NATIONAL_TOTAL}: personen", format_number(totals["persons"]))
+cols[1].metric(f"{texts.NATIONAL_TOTAL}: inzetbaar", format_number(totals["deployable_persons"]))
+cols[2].metric(f"{texts.NATIONAL_TOTAL}: FTE", format_number(totals["fte"], 1))
+cols[3].metric(texts.REGIONS_WITH_DATA, f"{table['persons'].notna().sum()} van {len(table)}")
+
+category_label = texts.ALL_CATEGORIES if category is None else names[category]
+st.markdown(describe_map(table, measure, category_label))
+fmap = build_choropleth(
+    ctx.boundaries.regions_display, table, key="region_code", name_column="region_name",
+    value_column=measure.column, legend_title=measure.label, peildatum=peildatum,
+    attributions=map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date),
+    decimals=measure.decimals, basemap=ctx.settings.achtergrondkaart)
+st.caption(f"{texts.MAP_CLICK_HINT} {peildatum}.")
+st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
+          returned_objects=["last_active_drawing"])
+clicked = clicked_feature_code(st.session_state.pop(MAP_KEY, None), "region_code")
+if clicked:
+    st.switch_page("pages/regio.py", query_params={"regio": clicked})
+
+columns = ["region_code", "region_name", "persons", "fte", "deployable_persons"]
+if data.population is not None:
+    columns += ["inhabitants", measure.column] if measure.per_capita else ["inhabitants"]
+shown = labelled(table, columns, {measure.column: measure.label})
+st.dataframe(shown, hide_index=True)
+notes = [f"{measure.label}, {category_label}", peildatum, *map_attributions(
+    ctx.boundaries.manifest, data.has_demo, data.population_date)]
+down = st.columns(2)
+down[0].download_button(texts.DOWNLOAD_CSV, to_csv_bytes(shown), "capaciteit_per_regio.csv",
+                        "text/csv")
+down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(shown, "Capaciteit", notes),
+                        "capaciteit_per_regio.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,0 +1,82 @@
+"""Regio: one veiligheidsregio's capacity by category, by municipality, neighbours, freshness."""
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from capaciteit import texts
+from capaciteit.aggregation import (
+    Measure,
+    by_category,
+    by_municipality,
+    is_stale,
+    national_totals,
+    neighbours_of,
+)
+from capaciteit.categories import categories_frame
+from capaciteit.maps import build_choropleth
+from capaciteit.numbers import format_number
+from capaciteit.presentation import freshness_line, labelled, map_attributions, peildatum_label
+from pages._shared import context
+
+ctx = context()
+names = ctx.boundaries.region_names()
+requested = st.query_params.get("regio")
+if requested in names and (requested != st.session_state.get("regio_url")
+                           or st.session_state.get("regio") is None):
+    st.session_state["regio"] = requested
+if requested and requested not in names:
+    st.error(texts.UNKNOWN_REGION.format(code=requested))
+code = st.selectbox(texts.CHOOSE_REGION, list(names), key="regio", index=None,
+                    format_func=lambda c: f"{names[c]} ({c})", placeholder=texts.NO_REGION_CHOSEN)
+if code is None:
+    st.stop()
+st.query_params["regio"] = st.session_state["regio_url"] = code
+st.title(names[code])
+
+summary = ctx.data.summary[ctx.data.summary["region_code"] == code]
+versions = ctx.data.versions[ctx.data.versions["region_code"] == code]
+if versions.empty:
+    st.info(texts.REGION_NO_DATA.format(naam=names[code]))
+else:
+    totals = national_totals(summary)
+    cols = st.columns(3)
+    cols[0].metric(texts.MEASURES["persons"], format_number(totals["persons"]))
+    cols[1].metric(texts.MEASURES["deployable_persons"],
+                   format_number(totals["deployable_persons"]))
+    cols[2].metric(texts.MEASURES["fte"], format_number(totals["fte"], 1))
+
+    st.subheader(texts.REGION_FRESHNESS)
+    version = versions.iloc[0]
+    st.write(freshness_line(version))
+    if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.verouderd_na_dagen):
+        st.warning(texts.REGION_STALE.format(dagen=ctx.settings.verouderd_na_dagen))
+
+    st.subheader(texts.REGION_BY_CATEGORY)
+    per_category = by_category(summary, categories_frame(ctx.categories))
+    st.bar_chart(per_category, x="subcategory_name", y=["persons", "deployable_persons"],
+                 x_label="", y_label="Personen", horizontal=True, stack=False,
+                 sort=False)
+    st.dataframe(labelled(per_category, ["category_name", "subcategory_name", "persons", "fte",
+                                         "deployable_persons"]), hide_index=True)
+
+    st.subheader(texts.REGION_BY_MUNICIPALITY)
+    municipalities = ctx.boundaries.municipality_table()
+    per_municipality = by_municipality(
+        summary, municipalities[municipalities["region_code"] == code], texts.REGIONWIDE)
+    shapes = ctx.boundaries.municipalities_display
+    measure = Measure("persons")
+    st_folium(build_choropleth(
+        shapes[shapes["region_code"] == code], per_municipality, key="gemeente_code",
+        name_column="gemeente_name", value_column="persons", legend_title=measure.label,
+        peildatum=peildatum_label(versions), basemap=ctx.settings.achtergrondkaart,
+        attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
+        key="gemeentekaart", height=480, use_container_width=True, returned_objects=[])
+    st.dataframe(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",
+                                             "deployable_persons"]), hide_index=True)
+
+st.subheader(texts.REGION_NEIGHBOURS)
+for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterrows():
+    st.page_link("pages/regio.py", query_params={"regio": neighbour["region_code"]},
+                 label=f"{neighbour['region_name']} ({neighbour['region_code']}), "
+                       f"grens {format_number(neighbour['border_km'], 1)} km")
