@@ -1,0 +1,108 @@
+"""Shared fixtures: the offline boundaries, real SQLite and PostgreSQL databases, app settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from capaciteit.boundaries import Boundaries, load_boundaries, prepare_boundaries
+from capaciteit.database import prepare_database
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def shared_regions_dir() -> Path:
+    """The offline copy of the CBS boundaries (../shared/regions, or as set)."""
+    configured = os.environ.get("CAPACITEIT_TEST_GEBIEDEN")
+    return Path(configured) if configured else ROOT.parent / "shared" / "regions"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip locally with a message; in CI a missing prerequisite is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_regions() -> Path:
+    path = shared_regions_dir()
+    require((path / "veiligheidsregio_gegeneraliseerd.geojson").exists(),
+            f"offline boundaries not found at {path} (set CAPACITEIT_TEST_GEBIEDEN)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def regions_cache(shared_regions: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A boundary cache built once from the shared copy, by the real code."""
+    directory = tmp_path_factory.mktemp("regions")
+    prepare_boundaries(directory, source=str(shared_regions), year=2023, wfs_url="unused")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def boundaries(regions_cache: Path) -> Boundaries:
+    return load_boundaries(regions_cache)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{(tmp_path / 'capaciteit.db').as_posix()}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the server in TEST_DATABASE_URL."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    require(bool(base), "no PostgreSQL server: set TEST_DATABASE_URL "
+                        "(scripts/start-postgres.sh prints one)")
+    assert base is not None
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"capaciteit_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # noqa: BLE001 - any connection failure means: no server
+        admin.dispose()
+        require(False, f"PostgreSQL at TEST_DATABASE_URL not reachable: {error}")
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The same test on the embedded SQLite store and on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = prepare_database(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, regions_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with the boundary cache and an empty SQLite database, set for the app."""
+    directory = tmp_path / "data"
+    shutil.copytree(regions_cache, directory / "regions")
+    monkeypatch.setenv("CAPACITEIT_DATA_DIR", str(directory))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("CAPACITEIT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CAPACITEIT_GEBIEDEN_BRON", raising=False)
+    return directory
