@@ -1,0 +1,1 @@
+"""Handhavingscapaciteit in kaart: deployable enforcement capacity per veiligheidsregio."""

@@ -80,7 +80,8 @@ POPULATION_UNKNOWN_CODES = (
 POPULATION_MISSING_CODES = "{aantal} gemeente(n) ontbreken in {bestand}: {codes}."
 POPULATION_BAD_NUMBER = "Rij {rij}: '{waarde}' is geen geldig aantal inwoners."
 POPULATION_NO_DATE = (
-    "De peildatum van de bevolkingscijfers is niet te bepalen; geef die op met --peildatum JJJJ-MM-DD."
+    "De peildatum van de bevolkingscijfers is niet te bepalen; "
+    "geef die op met --peildatum JJJJ-MM-DD."
 )
 POPULATION_LOADED = (
     "Inwonertallen geladen: {gemeenten} gemeenten, {inwoners} inwoners, peildatum {datum}."

@@ -1,0 +1,1 @@
+"""Reference data: categories, powers, horizons and colour classes as TOML."""
