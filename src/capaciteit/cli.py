@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from capaciteit import services, texts
-from capaciteit.boundaries import BoundaryError
+from capaciteit import publishing, services, texts
+from capaciteit.boundaries import BoundaryError, load_boundaries
 from capaciteit.database import DatabaseError
 from capaciteit.population import PopulationError
+from capaciteit.publishing import PublishError
+from capaciteit.spreadsheet import UploadError
+from capaciteit.template import build_template
 from capaciteit.settings import get_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
@@ -57,6 +61,66 @@ def _population(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    path = Path(args.bestand)
+    if not path.is_file():
+        print(texts.UPLOAD_UNREADABLE.format(fout=f"{path} bestaat niet"), file=sys.stderr)
+        return EXIT_UNUSABLE
+    engine, boundaries = services.open_store(settings)
+    region = args.regio.upper()
+    if region not in boundaries.region_names():
+        print(texts.UNKNOWN_REGION.format(code=args.regio), file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        check = services.check_upload(engine, boundaries, services.categories_for(settings),
+                                      region, path.read_bytes(), path.name,
+                                      limits=services.upload_limits(settings))
+    except UploadError as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    for note in check.result.notes:
+        print(note)
+    for issue in check.result.errors:
+        print(f"Fout: {issue.text()}", file=sys.stderr)
+    for issue in check.result.warnings:
+        print(f"Waarschuwing: {issue.text()}")
+    if check.result.errors:
+        print(texts.PUBLISH_HAS_ERRORS.format(aantal=len(check.result.errors)), file=sys.stderr)
+        return EXIT_INVALID
+    print(check.diff.summary())
+    if args.alleen_controleren:
+        print(texts.CHECK_ONLY_OK.format(regels=len(check.result.records)))
+        return EXIT_OK
+    try:
+        publication = publishing.publish(
+            engine, region, check.result, actor=args.door, filename=path.name,
+            sha256=check.sha256, accept_warnings=args.accepteer_waarschuwingen)
+    except PublishError as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if publication.demo_removed:
+        print(texts.PUBLISH_DEMO_REMOVED.format(aantal=publication.demo_removed))
+    print(texts.PUBLISH_DONE.format(versie=publication.version.version, regio=region,
+                                    regels=publication.version.row_count))
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    boundaries = load_boundaries(settings.regions_dir)
+    names = boundaries.region_names()
+    region = args.regio.upper()
+    if region not in names:
+        print(texts.UNKNOWN_REGION.format(code=args.regio), file=sys.stderr)
+        return EXIT_INVALID
+    content = build_template(region, names[region], boundaries.municipality_table(),
+                             services.categories_for(settings))
+    Path(args.o).write_bytes(content)
+    print(texts.TEMPLATE_WRITTEN.format(bestand=args.o, naam=names[region]))
+    return EXIT_OK
+
+
 def _prepare(args: argparse.Namespace) -> int:
     for line in services.prepare(get_settings(), static_dir=Path(args.static),
                                  demo_if_empty=not args.zonder_demo):
@@ -85,6 +149,21 @@ def _parser() -> argparse.ArgumentParser:
     laden.add_argument("bestand")
     laden.add_argument("--peildatum", help="JJJJ-MM-DD; standaard 1 januari van de periode")
     _set(laden, _population)
+
+    importeer = commands.add_parser("importeer", help="capaciteitsbestand controleren en publiceren")
+    importeer.add_argument("bestand")
+    importeer.add_argument("--regio", required=True, help="code van de regio, bijv. VR13")
+    importeer.add_argument("--alleen-controleren", action="store_true",
+                           help="alleen controleren, niets publiceren")
+    importeer.add_argument("--accepteer-waarschuwingen", action="store_true",
+                           help="publiceren ondanks waarschuwingen")
+    importeer.add_argument("--door", default=getpass.getuser(), help="naam van de aanleverende")
+    _set(importeer, _import)
+
+    sjabloon = commands.add_parser("sjabloon", help="Excel-sjabloon voor een regio maken")
+    sjabloon.add_argument("--regio", required=True)
+    sjabloon.add_argument("-o", required=True, metavar="BESTAND")
+    _set(sjabloon, _template)
 
     voorbereiden = commands.add_parser("voorbereiden", help="alles klaarzetten voor het dashboard")
     voorbereiden.add_argument("--static", default="static", help="map voor kaartbestanden")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -31,6 +32,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True,
@@ -76,7 +78,23 @@ def prepare_database(url: str) -> Engine:
     return engine
 
 
+def write_transaction(engine: Engine) -> AbstractContextManager[Connection]:
+    """A transaction for writing; on SQLite it takes the write lock at BEGIN.
+
+    With ``BEGIN IMMEDIATE`` concurrent writers queue (busy timeout) instead of
+    failing halfway when two deferred transactions both try to upgrade.
+    """
+    return engine.execution_options(immediate=True).begin()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
+    # SQLAlchemy, not the driver, opens transactions (see _sqlite_begin)
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

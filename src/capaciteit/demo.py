@@ -35,7 +35,8 @@ def generate_demo_records(
         peildatum = today - timedelta(days=int(rng.integers(14, 240)))
         for category in categories:
             for sub in category.subcategories:
-                for gemeente_code, gemeente_name in _places(rng, category, group):
+                everywhere = category.code == "boa" and sub == category.subcategories[0]
+                for gemeente_code, gemeente_name in _places(rng, category, group, everywhere):
                     persons = int(rng.gamma(2.0, 12.0 if gemeente_code else 30.0)) + 1
                     rows.append({
                         "region_code": region,
@@ -68,12 +69,16 @@ def load_demo(
     return records
 
 
-def _places(rng: np.random.Generator, category: Category,
-            group: pd.DataFrame) -> list[tuple[str | None, str]]:
-    """Municipal boa's and security per municipality; the rest region-wide."""
+def _places(rng: np.random.Generator, category: Category, group: pd.DataFrame,
+            everywhere: bool = False) -> list[tuple[str | None, str]]:
+    """Municipal boa's and security per municipality; the rest region-wide.
+
+    With ``everywhere`` (boa domein I) every municipality gets a row, so each
+    one appears in the demo data.
+    """
     if category.code in {"boa", "particuliere-beveiliging"}:
         share = 0.7 if category.code == "boa" else 0.4
-        chosen = group[rng.random(len(group)) < share]
+        chosen = group[(rng.random(len(group)) < share) | everywhere]
         return list(zip(chosen["gemeente_code"], chosen["gemeente_name"], strict=True))
     return [(None, str(group["region_code"].iloc[0]))]
 

@@ -61,6 +61,11 @@ def class_breaks(values: pd.Series, n_classes: int) -> list[float]:
     low, high = float(present.min()), float(present.max())
     if low == high:
         return [low, high]
+    distinct = np.unique(present)
+    if len(distinct) <= n_classes:  # one class per value: break midway, rounded if it fits
+        mids = [(float(a) + float(b)) / 2 for a, b in zip(distinct[:-1], distinct[1:], strict=True)]
+        return [low, *(_round_nice(m) if a < _round_nice(m) < b else m
+                       for m, a, b in zip(mids, distinct[:-1], distinct[1:], strict=True)), high]
     quantiles = np.quantile(present, np.linspace(0, 1, n_classes + 1))[1:-1]
     inner = sorted({_round_nice(q) for q in quantiles if low < _round_nice(q) < high})
     return [low, *inner, high]

@@ -14,6 +14,7 @@ from capaciteit import texts
 
 GM_CODE = re.compile(r"^\s*GM\d{4}\s*$")
 YEAR = re.compile(r"(19|20)\d{2}")
+THOUSANDS = r"\d{1,3}(\.\d{3})+"  # 12.345: a Dutch thousands separator, not a decimal point
 POPULATION_HEADERS = ("bevolking", "inwoners", "aantal")
 PERIOD_HEADERS = ("perioden", "periode", "jaar", "peildatum")
 
@@ -51,9 +52,11 @@ def read_statline_csv(content: bytes, filename: str,
         rows = rows[rows[period_col].astype(str) == latest]
     if reference_date is None:
         reference_date = _reference_date(rows, period_col, filename)
-    counts = pd.to_numeric(rows[count_col].astype(str).str.strip()
-                           .str.replace(".", "", regex=False), errors="coerce")
-    bad = counts.isna() | (counts < 0)
+    text = rows[count_col].astype(str).str.strip()
+    thousands = text.str.fullmatch(THOUSANDS)
+    counts = pd.to_numeric(text.where(~thousands, text.str.replace(".", "", regex=False)),
+                           errors="coerce")
+    bad = counts.isna() | (counts < 0) | (counts % 1 != 0)
     if bad.any():
         first = bad.idxmax()
         raise PopulationError(texts.POPULATION_BAD_NUMBER.format(
@@ -62,6 +65,12 @@ def read_statline_csv(content: bytes, filename: str,
         "gemeente_code": rows[region_col].astype(str).str.strip().to_numpy(),
         "inhabitants": counts.astype("int64").to_numpy(),
     })
+    duplicated = sorted(set(inhabitants.loc[inhabitants["gemeente_code"].duplicated(),
+                                            "gemeente_code"]))
+    if duplicated:
+        raise PopulationError(texts.POPULATION_UNREADABLE.format(
+            bestand=filename, fout="meer dan één rij per gemeente (exporteer alleen het totaal) "
+                                   f"voor {_listing(duplicated)}"))
     return PopulationFile(inhabitants, reference_date)
 
 

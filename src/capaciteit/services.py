@@ -19,7 +19,21 @@ from capaciteit.maps import install_map_assets
 from capaciteit.models import PopulationLoad, Submission
 from capaciteit.numbers import format_date, format_number
 from capaciteit.population import check_municipalities, read_statline_csv
+from capaciteit.publishing import Diff, diff_versions, find_identical, sha256_of
 from capaciteit.settings import Settings
+from capaciteit.spreadsheet import Limits, Progress, read_upload
+from capaciteit.validation import Context, ValidationResult, validate_sheet
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """A read and validated upload, with its preview against the current version."""
+
+    result: ValidationResult
+    diff: Diff
+    sha256: str
+    filename: str
+    identical_version: int | None
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,12 @@ def load_population(settings: Settings, path: Path, *,
         datum=format_date(population.reference_date))
 
 
+def open_store(settings: Settings) -> tuple[Engine, Boundaries]:
+    """The migrated database and the cached boundaries, for commands that need both."""
+    boundaries = load_boundaries(settings.regions_dir)
+    return prepare_database(settings.effective_database_url), boundaries
+
+
 def data_version(engine: Engine) -> tuple[int, int]:
     """A cheap token that changes whenever capacity or population changes."""
     with engine.connect() as conn:
@@ -126,3 +146,34 @@ def dashboard_data(engine: Engine, boundaries: Boundaries) -> DashboardData:
     population = (region_population(inhabitants, boundaries.municipality_table())
                   if population_date else None)
     return DashboardData(summary, versions, population, population_date, has_demo)
+
+
+def upload_limits(settings: Settings) -> Limits:
+    """The upload limits in force."""
+    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_regels)
+
+
+def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Category, ...],
+                 region_code: str, content: bytes, filename: str, *, limits: Limits,
+                 today: date | None = None, progress: Progress | None = None) -> UploadCheck:
+    """Read and validate an upload for ``region_code`` and compare it with the current version.
+
+    Raises ``spreadsheet.UploadError`` for a file that cannot be used at all.
+    Stores nothing.
+    """
+    report = progress or (lambda _f, _t: None)
+    sheet = read_upload(content, filename, limits, report)
+    sha256 = sha256_of(content)
+    with engine.connect() as conn:
+        current = storage.region_records(conn, region_code)
+        identical = find_identical(conn, region_code, sha256)
+        if storage.has_demo_data(conn):  # fictitious figures are no baseline for warnings
+            current = current.iloc[0:0]
+    report(0.6, texts.PROGRESS_VALIDATING)
+    names = boundaries.region_names()
+    ctx = Context(region_code, names[region_code], boundaries.municipality_table(), categories,
+                  today or date.today(), current, names)
+    result = validate_sheet(sheet, ctx)
+    report(1.0, texts.PROGRESS_DONE)
+    return UploadCheck(result, diff_versions(current, result.records), sha256, filename,
+                       identical)

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
         default=False, description="PDOK BRT-achtergrondkaart tonen (vraagt tegels van internet)"
     )
     download_timeout_s: float = Field(default=60.0, description="Time-out voor downloads")
+    max_upload_mb: int = Field(default=10, description="Grootste toegestane upload in MB")
+    max_regels: int = Field(default=100_000, description="Meeste regels in één upload")
     verouderd_na_dagen: int = Field(
         default=180, description="Gegevens met een oudere peildatum gelden als verouderd"
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from capaciteit.capacity import MEASURES, RECORD_COLUMNS
 from capaciteit.models import (
@@ -22,6 +22,7 @@ from capaciteit.models import (
     Submission,
 )
 
+REGION_LOCK_BASE = 7_310_000
 SUMMARY_KEYS = ["region_code", "gemeente_code", "category", "subcategory",
                 "deployable_within_hours"]
 
@@ -66,6 +67,7 @@ def publish_version(
     Nothing is overwritten: earlier versions stay as they were.
     """
     now = now or datetime.now(UTC)
+    lock_region(conn, region_code)
     version = _next_version(conn, region_code)
     submission_id = conn.execute(
         insert(Submission).returning(Submission.id),
@@ -148,6 +150,33 @@ def region_records(conn: Connection, region_code: str) -> pd.DataFrame:
     return frame
 
 
+def submission_records(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """The records of one stored version (current or not)."""
+    r = CapacityRecord
+    query = (select(*[getattr(r, c) for c in RECORD_COLUMNS])
+             .where(r.submission_id == submission_id).order_by(r.id))
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=RECORD_COLUMNS)
+    frame["peildatum"] = pd.to_datetime(frame["peildatum"])
+    return frame
+
+
+def history(conn: Connection, region_code: str) -> pd.DataFrame:
+    """Every version of a region, newest first, with which one is current."""
+    s = Submission
+    current = select(CurrentVersion.submission_id).where(
+        CurrentVersion.region_code == region_code).scalar_subquery()
+    query = (select(s.id.label("submission_id"), s.version, s.kind, s.is_demo, s.uploaded_by,
+                    s.uploaded_at, s.filename, s.sha256, s.row_count, s.warnings_accepted,
+                    s.restored_from_id, (s.id == current).label("is_current"))
+             .where(s.region_code == region_code).order_by(s.version.desc()))
+    columns = ["submission_id", "version", "kind", "is_demo", "uploaded_by", "uploaded_at",
+               "filename", "sha256", "row_count", "warnings_accepted", "restored_from_id",
+               "is_current"]
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    frame["is_current"] = frame["is_current"].fillna(False).astype(bool)
+    return frame
+
+
 def save_population(
     conn: Connection, inhabitants: pd.DataFrame, *, reference_date: date, filename: str,
     sha256: str, now: datetime | None = None,
@@ -191,6 +220,17 @@ def remove_demo_data(conn: Connection) -> int:
     conn.execute(delete(CapacityRecord).where(CapacityRecord.submission_id.in_(ids)))
     conn.execute(delete(Submission).where(Submission.id.in_(ids)))
     return len(ids)
+
+
+def lock_region(conn: Connection, region_code: str) -> None:
+    """Serialise writers of one region until the transaction ends.
+
+    PostgreSQL: a transaction-level advisory lock per region. SQLite: the
+    write transaction already holds the database's write lock (BEGIN IMMEDIATE).
+    """
+    if conn.dialect.name == "postgresql":
+        key = REGION_LOCK_BASE + int(region_code[2:])
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _next_version(conn: Connection, region_code: str) -> int:
