@@ -14,9 +14,9 @@ from capaciteit.boundaries import BoundaryError, load_boundaries
 from capaciteit.database import DatabaseError
 from capaciteit.population import PopulationError
 from capaciteit.publishing import PublishError
+from capaciteit.settings import get_settings
 from capaciteit.spreadsheet import UploadError
 from capaciteit.template import build_template
-from capaciteit.settings import get_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 KNOWN_ERRORS = (BoundaryError, DatabaseError, PopulationError)
@@ -150,7 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     laden.add_argument("--peildatum", help="JJJJ-MM-DD; standaard 1 januari van de periode")
     _set(laden, _population)
 
-    importeer = commands.add_parser("importeer", help="capaciteitsbestand controleren en publiceren")
+    importeer = commands.add_parser("importeer",
+                                    help="capaciteitsbestand controleren en publiceren")
     importeer.add_argument("bestand")
     importeer.add_argument("--regio", required=True, help="code van de regio, bijv. VR13")
     importeer.add_argument("--alleen-controleren", action="store_true",
