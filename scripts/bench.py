@@ -1,0 +1,443 @@
+"""Benchmark: the national map and the national aggregation over 1,000,000 records.
+
+Prints a table and writes ``bench-results/bench.json``. It measures; it does
+not judge: there are no assertions on time. Run with ``make bench``. Set
+``TEST_DATABASE_URL`` to also measure on PostgreSQL (a temporary database is
+created on that server and dropped afterwards), and ``CAPACITEIT_TEST_GEBIEDEN``
+to read the offline boundaries from somewhere other than ``../shared/regions``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import platform
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import folium
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Engine, create_engine, insert, text
+
+from capaciteit import aggregation, storage
+from capaciteit.boundaries import REGION_CODES, Boundaries, load_boundaries, prepare_boundaries
+from capaciteit.categories import default_categories, horizons
+from capaciteit.database import prepare_database
+from capaciteit.demo import generate_demo_records
+from capaciteit.maps import build_choropleth
+from capaciteit.models import CurrentVersion, Submission
+from capaciteit.numbers import format_number
+from capaciteit.presentation import map_attributions
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench-results" / "bench.json"
+MAP_RUNS = 20
+AGGREGATION_RUNS = 5
+N_RECORDS = 1_000_000
+SEED = 20_240_101
+TODAY = date(2025, 6, 1)  # fixed, so every run generates the same data
+BOUNDARY_YEAR = 2023
+MUNICIPAL_CATEGORIES = {"boa": 0.7, "particuliere-beveiliging": 0.4}
+RECORD_TABLE_COLUMNS = [
+    "submission_id", "region_code", "gemeente_code", "organisation", "organisation_id",
+    "category", "subcategory", "persons", "fte", "deployable_persons",
+    "deployable_within_hours", "powers", "peildatum", "note",
+]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Median and spread of repeated runs, in seconds."""
+
+    median: float
+    minimum: float
+    maximum: float
+    runs: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The timing for the JSON file, in milliseconds."""
+        return {"median_ms": self.median * 1000, "min_ms": self.minimum * 1000,
+                "max_ms": self.maximum * 1000, "runs": self.runs}
+
+
+def main() -> None:
+    """Run every benchmark, print the report and write the JSON file."""
+    results: dict[str, Any] = {"machine": machine_facts()}
+    print_header(results["machine"])
+    with tempfile.TemporaryDirectory(prefix="capaciteit-bench-") as tmp:
+        regions_dir = Path(tmp) / "regions"
+        boundaries = bench_boundaries(regions_dir)
+        results["map"] = bench_national_map(boundaries, regions_dir, MAP_RUNS)
+        print_map(results["map"])
+        records = generate_records(boundaries.municipality_table(), N_RECORDS, seed=SEED)
+        sqlite_url = f"sqlite:///{(Path(tmp) / 'bench.db').as_posix()}"
+        results["aggregation"] = {"records": N_RECORDS,
+                                  "sqlite": bench_aggregation(sqlite_url, records, boundaries)}
+        print_aggregation("SQLite", results["aggregation"]["sqlite"])
+        results["aggregation"]["postgresql"] = bench_postgresql(records, boundaries)
+    write_results(results, RESULTS)
+    print(f"\nResultaten geschreven naar {RESULTS.relative_to(ROOT)}")
+
+
+def machine_facts() -> dict[str, Any]:
+    """Python version, CPU count, platform and the moment of the run."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "load_average_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def shared_regions_dir() -> Path:
+    """The offline copy of the CBS boundaries (../shared/regions, or as set)."""
+    configured = os.environ.get("CAPACITEIT_TEST_GEBIEDEN")
+    return Path(configured) if configured else ROOT.parent / "shared" / "regions"
+
+
+def bench_boundaries(directory: Path) -> Boundaries:
+    """Build the boundary cache from the offline copy with the real code, and load it."""
+    prepare_boundaries(directory, source=str(shared_regions_dir()), year=BOUNDARY_YEAR,
+                       wfs_url="unused")
+    return load_boundaries(directory)
+
+
+def time_runs(action: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
+    """Run ``action`` ``warmup`` times untimed, then ``runs`` times timed."""
+    for _ in range(warmup):
+        action()
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        seconds.append(time.perf_counter() - start)
+    return Timing(statistics.median(seconds), min(seconds), max(seconds), runs)
+
+
+# --- 1. the national map ---------------------------------------------------------------
+
+
+def bench_national_map(boundaries: Boundaries, regions_dir: Path, runs: int) -> dict[str, Any]:
+    """Time building + rendering the national choropleth against a plain json.dumps floor."""
+    table = demo_region_table(boundaries)
+    attributions = map_attributions(boundaries.manifest, True, None)
+
+    def build_and_render() -> str:
+        fmap = national_map(boundaries, table, attributions)
+        return str(fmap.get_root().render())
+
+    html = build_and_render()
+    geojson = embedded_geojson(national_map(boundaries, table, attributions))
+    floor_text = json.dumps(geojson)
+    map_timing = time_runs(build_and_render, runs)
+    floor_timing = time_runs(lambda: json.dumps(geojson), runs)
+    html_bytes, floor_bytes = len(html.encode()), len(floor_text.encode())
+    return {
+        "build_render": map_timing.as_dict(),
+        "floor_json_dumps": floor_timing.as_dict(),
+        "time_ratio": map_timing.median / floor_timing.median,
+        "html_kb": html_bytes / 1024,
+        "floor_kb": floor_bytes / 1024,
+        "size_ratio": html_bytes / floor_bytes,
+        "features": len(geojson["features"]),
+        "raw_regions_geojson_kb": cached_file_kb(regions_dir, boundaries, "regions"),
+        "display_regions_geojson_kb": cached_file_kb(regions_dir, boundaries, "regions_display"),
+        "source_regions_geojson_kb": (
+            shared_regions_dir() / "veiligheidsregio_gegeneraliseerd.geojson").stat().st_size
+        / 1024,
+    }
+
+
+def demo_region_table(boundaries: Boundaries) -> pd.DataFrame:
+    """The region table of the demo data, as the Kaart page makes it (all categories)."""
+    records = generate_demo_records(boundaries.municipality_table(), default_categories(),
+                                    today=TODAY)
+    return aggregation.region_table(records, boundaries.regions, REGION_CODES)
+
+
+def national_map(boundaries: Boundaries, table: pd.DataFrame,
+                 attributions: list[str]) -> folium.Map:
+    """The national choropleth of persons per region, as the Kaart page builds it."""
+    return build_choropleth(
+        boundaries.regions_display, table, key="region_code", name_column="region_name",
+        value_column="persons", legend_title="Aantal personen",
+        peildatum=f"Peildatum: {TODAY:%d-%m-%Y}", attributions=attributions)
+
+
+def embedded_geojson(fmap: folium.Map) -> dict[str, Any]:
+    """The GeoJSON the map embeds in its HTML (the folium.GeoJson layer's data)."""
+    for child in fmap._children.values():
+        if isinstance(child, folium.GeoJson):
+            return dict(child.data)
+    raise LookupError("the map has no GeoJson layer")
+
+
+def cached_file_kb(directory: Path, boundaries: Boundaries, key: str) -> float:
+    """Size of one file of the boundary cache, in KB."""
+    return (directory / boundaries.manifest["bestanden"][key]["bestand"]).stat().st_size / 1024
+
+
+# --- 2. the national aggregation -------------------------------------------------------
+
+
+def generate_records(municipalities: pd.DataFrame, n: int, *, seed: int) -> pd.DataFrame:
+    """``n`` fictitious capacity records over the 25 regions, made with numpy in one go.
+
+    Regions get records in proportion to their number of municipalities (plus
+    one); boa's and private security are often per municipality, the rest
+    region-wide. Records are grouped by region, one peildatum per region, as one
+    upload per region would be. ``peildatum`` is an ISO date string.
+    """
+    rng = np.random.default_rng(seed)
+    municipalities = municipalities.sort_values(["region_code", "gemeente_code"])
+    per_region = municipalities.groupby("region_code").size().reindex(list(REGION_CODES))
+    counts = per_region.to_numpy()
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    region = np.sort(rng.choice(len(REGION_CODES), size=n, p=(counts + 1) / (counts + 1).sum()))
+    pairs = [(c.code, s.code) for c in default_categories() for s in c.subcategories]
+    pair = rng.integers(0, len(pairs), size=n)
+    category = np.array([c for c, _ in pairs], dtype=object)[pair]
+    share = np.array([MUNICIPAL_CATEGORIES.get(c, 0.0) for c, _ in pairs])[pair]
+    place = starts[region] + (rng.random(n) * counts[region]).astype(np.int64)
+    codes = municipalities["gemeente_code"].to_numpy(dtype=object)
+    gemeente = np.where(rng.random(n) < share, codes[place], None)
+    persons = rng.gamma(2.0, 6.0, size=n).astype(np.int64) + 1
+    peil_days = rng.integers(14, 240, size=len(REGION_CODES))
+    peildata = np.array([(TODAY - timedelta(days=int(d))).isoformat() for d in peil_days],
+                        dtype=object)
+    organisations = np.array([f"Organisatie {k:03d} (fictief)" for k in range(500)],
+                             dtype=object)
+    return pd.DataFrame({
+        "region_code": np.array(REGION_CODES, dtype=object)[region],
+        "gemeente_code": gemeente,
+        "organisation": organisations[rng.integers(0, len(organisations), size=n)],
+        "organisation_id": None,
+        "category": category,
+        "subcategory": np.array([s for _, s in pairs], dtype=object)[pair],
+        "persons": persons,
+        "fte": np.round(persons * rng.uniform(0.4, 1.0, size=n), 1),
+        "deployable_persons": (persons * rng.uniform(0.1, 0.8, size=n)).astype(np.int64),
+        "deployable_within_hours": rng.choice([h.hours for h in horizons()], size=n),
+        "powers": "",
+        "peildatum": peildata[region],
+        "note": "Benchmarkgegevens (fictief)",
+    })
+
+
+def bench_aggregation(url: str, records: pd.DataFrame,
+                      boundaries: Boundaries) -> dict[str, Any]:
+    """Load ``records`` into a fresh database at ``url`` and time the national aggregation."""
+    engine = prepare_database(url)
+    try:
+        load_seconds = load_records(engine, records)
+        timing = time_runs(lambda: aggregate_nationally(engine, boundaries), AGGREGATION_RUNS)
+        table, totals, summary_rows = aggregate_nationally(engine, boundaries)
+    finally:
+        engine.dispose()
+    return {
+        "backend": engine.dialect.name,
+        "load_s": load_seconds,
+        "aggregate": timing.as_dict(),
+        "summary_rows": summary_rows,
+        "check": sum_check(table, totals, records),
+    }
+
+
+def aggregate_nationally(engine: Engine,
+                         boundaries: Boundaries) -> tuple[pd.DataFrame, pd.Series, int]:
+    """What the Kaart page computes: the summary, the region table and the national totals."""
+    with engine.connect() as conn:
+        summary = storage.capacity_summary(conn)
+    table = aggregation.region_table(summary, boundaries.regions, REGION_CODES)
+    return table, aggregation.national_totals(summary), len(summary)
+
+
+def sum_check(table: pd.DataFrame, totals: pd.Series, records: pd.DataFrame) -> dict[str, Any]:
+    """Do the regions add up to the national total, and both to the generated records?"""
+    check: dict[str, Any] = {}
+    for measure in ("persons", "fte", "deployable_persons"):
+        regional = float(table[measure].sum())
+        national = float(totals[measure])
+        generated = float(records[measure].sum())
+        check[measure] = {"regions": regional, "national": national, "generated": generated}
+    check["ok"] = all(
+        math.isclose(v["regions"], v["national"], rel_tol=1e-9)
+        and math.isclose(v["national"], v["generated"], rel_tol=1e-9)
+        for v in check.values()
+    )
+    return check
+
+
+def load_records(engine: Engine, records: pd.DataFrame) -> float:
+    """Store the records as each region's current version, the fast way; return seconds.
+
+    Submissions and current versions go through SQLAlchemy Core; the million
+    records through the driver (sqlite3 ``executemany`` or PostgreSQL ``COPY``).
+    """
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        ids = insert_submissions(conn, records.groupby("region_code", sort=True).size())
+        frame = records.assign(submission_id=records["region_code"].map(ids))
+        driver = conn.connection.driver_connection
+        if engine.dialect.name == "postgresql":
+            copy_records(driver, frame)
+            conn.execute(text("ANALYZE"))
+        else:
+            executemany_records(driver, frame)
+    return time.perf_counter() - start
+
+
+def insert_submissions(conn: Connection, row_counts: pd.Series) -> dict[str, int]:
+    """One upload per region, made current; return the submission id per region."""
+    now = datetime.now(UTC)
+    ids: dict[str, int] = {}
+    for region, count in row_counts.items():
+        ids[str(region)] = conn.execute(insert(Submission).returning(Submission.id), {
+            "region_code": region, "version": 1, "kind": "upload", "is_demo": False,
+            "uploaded_by": "benchmark", "uploaded_at": now, "filename": "bench.xlsx",
+            "sha256": None, "row_count": int(count), "warnings_accepted": [],
+            "restored_from_id": None,
+        }).scalar_one()
+        conn.execute(insert(CurrentVersion), {"region_code": region,
+                                              "submission_id": ids[str(region)],
+                                              "updated_at": now})
+    return ids
+
+
+def executemany_records(driver: Any, frame: pd.DataFrame) -> None:
+    """Insert the records with sqlite3's ``executemany`` (dates as ISO strings)."""
+    columns = ", ".join(RECORD_TABLE_COLUMNS)
+    marks = ", ".join("?" * len(RECORD_TABLE_COLUMNS))
+    rows = zip(*(frame[c].tolist() for c in RECORD_TABLE_COLUMNS), strict=True)
+    driver.executemany(f"INSERT INTO capacity_record ({columns}) VALUES ({marks})", rows)
+
+
+def copy_records(driver: Any, frame: pd.DataFrame, chunk: int = 200_000) -> None:
+    """Stream the records into PostgreSQL with ``COPY ... FROM STDIN`` (CSV, NULL as \\N)."""
+    columns = ", ".join(RECORD_TABLE_COLUMNS)
+    sql = f"COPY capacity_record ({columns}) FROM STDIN (FORMAT csv, NULL '\\N')"
+    with driver.cursor() as cursor, cursor.copy(sql) as copy:
+        for start in range(0, len(frame), chunk):
+            buffer = io.StringIO()
+            frame.iloc[start:start + chunk][RECORD_TABLE_COLUMNS].to_csv(
+                buffer, header=False, index=False, na_rep="\\N")
+            copy.write(buffer.getvalue())
+
+
+def bench_postgresql(records: pd.DataFrame, boundaries: Boundaries) -> dict[str, Any]:
+    """The aggregation on a temporary PostgreSQL database, or why it was skipped."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        print("\nPostgreSQL: overgeslagen (TEST_DATABASE_URL niet gezet)")
+        return {"skipped": "TEST_DATABASE_URL niet gezet"}
+    with temporary_postgres(base) as url:
+        result = bench_aggregation(url, records, boundaries)
+    print_aggregation("PostgreSQL", result)
+    return result
+
+
+@contextmanager
+def temporary_postgres(base: str) -> Iterator[str]:
+    """A fresh database on the server of ``base``, dropped afterwards (as tests/conftest.py)."""
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"capaciteit_bench_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield admin.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def print_header(machine: dict[str, Any]) -> None:
+    """Machine facts and date."""
+    print("Benchmark Handhavingscapaciteit in kaart")
+    print(f"  datum   {machine['date']}")
+    print(f"  python  {machine['python']} ({machine['implementation']})")
+    print(f"  cpu's   {machine['cpu_count']}")
+    print(f"  systeem {machine['platform']}")
+    if machine["load_average_1min"] is not None:
+        print(f"  belasting bij de start (load average, 1 min) {machine['load_average_1min']:.2f}")
+
+
+def print_map(result: dict[str, Any]) -> None:
+    """The national map against its floor."""
+    build, floor = result["build_render"], result["floor_json_dumps"]
+    print(f"\n1. Landelijke kaart ({result['features']} regio's), mediaan van "
+          f"{build['runs']} runs na opwarmen")
+    rows = [
+        ("", "tijd (ms)", "grootte (KB)"),
+        ("build_choropleth + render", f"{build['median_ms']:.1f}", f"{result['html_kb']:.1f}"),
+        ("vloer: json.dumps(GeoJSON)", f"{floor['median_ms']:.2f}", f"{result['floor_kb']:.1f}"),
+        ("verhouding kaart / vloer", f"{result['time_ratio']:.0f}x",
+         f"{result['size_ratio']:.2f}x"),
+    ]
+    print_table(rows)
+    print(f"  (spreiding kaart {build['min_ms']:.1f}–{build['max_ms']:.1f} ms)")
+    print(f"  Ter vergelijking: regio-GeoJSON onvereenvoudigd (cache) "
+          f"{result['raw_regions_geojson_kb']:.1f} KB, vereenvoudigd (cache) "
+          f"{result['display_regions_geojson_kb']:.1f} KB, bronbestand "
+          f"{result['source_regions_geojson_kb']:.1f} KB")
+
+
+def print_aggregation(label: str, result: dict[str, Any]) -> None:
+    """The national aggregation on one backend, with its sanity line."""
+    timing = result["aggregate"]
+    print(f"\n2. Landelijke aggregatie over {format_number(N_RECORDS)} records: {label}")
+    print_table([
+        ("", "seconden"),
+        ("laden (hoort niet bij de meting)", f"{result['load_s']:.2f}"),
+        (f"summary + region_table + national_totals (mediaan van {timing['runs']})",
+         f"{timing['median_ms'] / 1000:.3f}"),
+        ("  spreiding", f"{timing['min_ms'] / 1000:.3f}–{timing['max_ms'] / 1000:.3f}"),
+    ])
+    print(f"  Samenvatting uit de database: {format_number(result['summary_rows'])} groepen")
+    print(f"  {sum_check_line(result['check'])}")
+
+
+def sum_check_line(check: dict[str, Any]) -> str:
+    """The sanity line: regions, national total and generated data agree."""
+    persons, fte = check["persons"], check["fte"]
+    verdict = "ja" if check["ok"] else "NEE"
+    return (f"Controle regio's opgeteld = landelijk totaal = gegenereerd: {verdict} "
+            f"(personen {format_number(persons['regions'])} / "
+            f"{format_number(persons['national'])} / {format_number(persons['generated'])}; "
+            f"fte {format_number(fte['regions'], 1)} / {format_number(fte['national'], 1)} / "
+            f"{format_number(fte['generated'], 1)})")
+
+
+def print_table(rows: Sequence[tuple[str, ...]]) -> None:
+    """Left-aligned first column, right-aligned figures."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [row[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(row[1:], widths[1:],
+                                                                      strict=True))]
+        print("  " + "  ".join(cells))
+
+
+def write_results(results: dict[str, Any], path: Path) -> None:
+    """Write the results as JSON (bench-results/ is git-ignored)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
