@@ -56,8 +56,7 @@ def _population(args: argparse.Namespace) -> int:
         print(texts.POPULATION_UNREADABLE.format(bestand=path, fout="bestand bestaat niet"),
               file=sys.stderr)
         return EXIT_UNUSABLE
-    peildatum = date.fromisoformat(args.peildatum) if args.peildatum else None
-    print(services.load_population(get_settings(), path, reference_date=peildatum))
+    print(services.load_population(get_settings(), path, reference_date=args.peildatum))
     return EXIT_OK
 
 
@@ -147,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     bevolking_sub = bevolking.add_subparsers(required=True, metavar="ACTIE")
     laden = bevolking_sub.add_parser("laden", help="CBS StatLine-CSV met inwoners laden")
     laden.add_argument("bestand")
-    laden.add_argument("--peildatum", help="JJJJ-MM-DD; standaard 1 januari van de periode")
+    laden.add_argument("--peildatum", type=_date,
+                       help="JJJJ-MM-DD; standaard 1 januari van de periode")
     _set(laden, _population)
 
     importeer = commands.add_parser("importeer",
@@ -171,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     voorbereiden.add_argument("--zonder-demo", action="store_true")
     _set(voorbereiden, _prepare)
     return parser
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"geen geldige datum (JJJJ-MM-DD): '{value}'") from error
 
 
 def _set(parser: argparse.ArgumentParser, run: Callable[[argparse.Namespace], int]) -> None:

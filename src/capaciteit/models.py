@@ -69,6 +69,29 @@ class CapacityRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class CapacityTotal(Base):
+    """Sums of one version's records per municipality, (sub)category and horizon.
+
+    Written in the same transaction as the records, so reading the national
+    picture never scans the records themselves.
+    """
+
+    __tablename__ = "capacity_total"
+    __table_args__ = (Index("ix_capacity_total_submission", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    region_code: Mapped[str] = mapped_column(String(4))
+    gemeente_code: Mapped[str | None] = mapped_column(String(6))
+    category: Mapped[str] = mapped_column(String(64))
+    subcategory: Mapped[str] = mapped_column(String(64))
+    deployable_within_hours: Mapped[int] = mapped_column(Integer)
+    persons: Mapped[int] = mapped_column(BigInteger)
+    fte: Mapped[float] = mapped_column(Float)
+    deployable_persons: Mapped[int] = mapped_column(BigInteger)
+    records: Mapped[int] = mapped_column(Integer)
+
+
 class CurrentVersion(Base):
     """Which submission is the current version of each region's figures."""
 

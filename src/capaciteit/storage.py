@@ -16,6 +16,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from capaciteit.capacity import MEASURES, RECORD_COLUMNS
 from capaciteit.models import (
     CapacityRecord,
+    CapacityTotal,
     CurrentVersion,
     Population,
     PopulationLoad,
@@ -81,32 +82,43 @@ def publish_version(
     rows = _records_to_rows(records, submission_id)
     if rows:
         conn.execute(insert(CapacityRecord), rows)
+    write_totals(conn, submission_id)
     _set_current(conn, region_code, submission_id, now)
     return PublishedVersion(submission_id, region_code, version, len(rows))
+
+
+def write_totals(conn: Connection, submission_id: int) -> None:
+    """Sum one version's records into ``capacity_total`` (one INSERT … SELECT … GROUP BY)."""
+    r = CapacityRecord
+    keys = [r.region_code, r.gemeente_code, r.category, r.subcategory,
+            r.deployable_within_hours]
+    sums = (
+        select(r.submission_id, *keys, func.sum(r.persons), func.sum(r.fte),
+               func.sum(r.deployable_persons), func.count())
+        .where(r.submission_id == submission_id)
+        .group_by(r.submission_id, *keys)
+    )
+    t = CapacityTotal.__table__
+    conn.execute(insert(t).from_select(
+        ["submission_id", *SUMMARY_KEYS, "persons", "fte", "deployable_persons", "records"],
+        sums))
 
 
 def capacity_summary(conn: Connection) -> pd.DataFrame:
     """Current capacity summed per region, municipality, (sub)category and horizon.
 
-    The heavy lifting (a GROUP BY over all current records) happens in the
-    database; the pure functions in ``aggregation`` work on this frame.
+    Reads the totals written at publication time, so its cost does not grow
+    with the number of records; the pure functions in ``aggregation`` work on
+    this frame.
     """
-    r = CapacityRecord
+    t = CapacityTotal
     query = (
-        select(
-            r.region_code, r.gemeente_code, r.category, r.subcategory,
-            r.deployable_within_hours,
-            func.sum(r.persons).label("persons"),
-            func.sum(r.fte).label("fte"),
-            func.sum(r.deployable_persons).label("deployable_persons"),
-            func.count().label("records"),
-        )
-        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
-        .group_by(r.region_code, r.gemeente_code, r.category, r.subcategory,
-                  r.deployable_within_hours)
+        select(t.region_code, t.gemeente_code, t.category, t.subcategory,
+               t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
+        .join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
     )
-    frame = pd.DataFrame(conn.execute(query).mappings().all(),
-                         columns=[*SUMMARY_KEYS, *MEASURES, "records"])
+    frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                      columns=[*SUMMARY_KEYS, *MEASURES, "records"])
     return frame.astype({"persons": "int64", "fte": "float64",
                          "deployable_persons": "int64", "records": "int64"})
 
@@ -117,6 +129,7 @@ def current_versions(conn: Connection) -> pd.DataFrame:
     peil = (
         select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
                func.max(r.peildatum).label("peildatum_max"))
+        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
         .group_by(r.submission_id)
         .subquery()
     )
@@ -217,6 +230,7 @@ def remove_demo_data(conn: Connection) -> int:
     if not ids:
         return 0
     conn.execute(delete(CurrentVersion).where(CurrentVersion.submission_id.in_(ids)))
+    conn.execute(delete(CapacityTotal).where(CapacityTotal.submission_id.in_(ids)))
     conn.execute(delete(CapacityRecord).where(CapacityRecord.submission_id.in_(ids)))
     conn.execute(delete(Submission).where(Submission.id.in_(ids)))
     return len(ids)

@@ -264,3 +264,33 @@ RESTORE_UNKNOWN = "Versie {versie} bestaat niet voor deze regio."
 RESTORE_DONE = "Versie {bron} is hersteld als nieuwe versie {versie}."
 CHECK_ONLY_OK = "Geen fouten gevonden in {regels} regels. Niets gepubliceerd (alleen controleren)."
 TEMPLATE_WRITTEN = "Sjabloon voor {naam} geschreven naar {bestand}."
+
+# Upload page
+PAGE_UPLOAD = "Aanleveren"
+UPLOAD_HEADER = "Capaciteit aanleveren"
+UPLOAD_INTRO = (
+    "Download het sjabloon, vul het in (of exporteer uit uw eigen systeem met dezelfde "
+    "kolommen) en upload het hier. U ziet eerst alle fouten en een voorbeeld; pas na "
+    "'Publiceren' worden de gegevens zichtbaar. Een eerdere versie gaat nooit verloren."
+)
+TEMPLATE_DOWNLOAD = "Sjabloon downloaden"
+UPLOAD_LABEL = "Capaciteitsbestand (.xlsx of .csv)"
+UPLOAD_ERRORS = (
+    "Dit bestand kan niet worden gepubliceerd: {aantal} fout(en). Verbeter ze en upload het "
+    "bestand opnieuw. Er is niets opgeslagen."
+)
+UPLOAD_WARNINGS = "{aantal} waarschuwing(en). U kunt publiceren nadat u ze heeft bevestigd."
+UPLOAD_ACCEPT = "Ik heb de waarschuwingen gelezen en wil deze versie toch publiceren"
+UPLOAD_IDENTICAL = "Dit bestand is gelijk aan versie {versie}; er is niets nieuws te publiceren."
+UPLOAD_OK = "Geen fouten in {regels} regels. Controleer het voorbeeld en publiceer."
+PREVIEW = "Voorbeeld"
+PREVIEW_TOTALS = "Totalen per categorie (personen): huidig → nieuw"
+PREVIEW_ROWS = "Regels in dit bestand"
+PREVIEW_ADDED = "Toegevoegd"
+PREVIEW_REMOVED = "Verwijderd"
+PREVIEW_CHANGED = "Gewijzigd"
+PUBLISH_BUTTON = "Publiceren"
+HISTORY = "Geschiedenis van de aanleveringen"
+RESTORE_CHOOSE = "Versie om te herstellen"
+RESTORE_BUTTON = "Herstellen als nieuwe versie"
+KIND_LABELS = {"upload": "upload", "herstel": "herstel", "demo": "demo (fictief)"}

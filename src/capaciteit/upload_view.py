@@ -1,0 +1,47 @@
+"""Pure helpers for the upload page: tables of issues, previews and history in Dutch."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from capaciteit import texts
+from capaciteit.categories import Category, category_names
+from capaciteit.numbers import format_datetime
+from capaciteit.presentation import labelled
+from capaciteit.publishing import Diff
+
+RECORD_VIEW = ["gemeente_code", "organisation", "category", "subcategory", "persons", "fte",
+               "deployable_persons", "deployable_within_hours", "peildatum"]
+VIEW_LABELS = {"organisation": "Organisatie", "deployable_within_hours": "Binnen (uur)",
+               "category": "Categorie", "subcategory": "Subcategorie"}
+
+
+def records_view(records: pd.DataFrame) -> pd.DataFrame:
+    """Records with Dutch headers, for previews."""
+    return labelled(records.reset_index(drop=True), RECORD_VIEW, VIEW_LABELS)
+
+
+def totals_view(diff: Diff, categories: tuple[Category, ...]) -> pd.DataFrame:
+    """Per category: persons in the current version and in the new one."""
+    names = category_names(categories)
+    return pd.DataFrame({
+        "Categorie": [names.get(c, c) for c in diff.totals["category"]],
+        "Huidig": diff.totals["before"].to_numpy(),
+        "Nieuw": diff.totals["after"].to_numpy(),
+        "Verschil": (diff.totals["after"] - diff.totals["before"]).to_numpy(),
+    })
+
+
+def history_view(history: pd.DataFrame) -> pd.DataFrame:
+    """A region's versions with Dutch headers, newest first."""
+    return pd.DataFrame({
+        "Versie": history["version"],
+        "Huidig": history["is_current"].map({True: "ja", False: ""}),
+        "Soort": history["kind"].map(texts.KIND_LABELS),
+        "Door": history["uploaded_by"],
+        "Tijdstip": history["uploaded_at"].map(format_datetime),
+        "Bestand": history["filename"],
+        "Regels": history["row_count"],
+        "Waarschuwingen bevestigd": history["warnings_accepted"].map(
+            lambda w: len(w) if isinstance(w, list) else 0),
+    })
