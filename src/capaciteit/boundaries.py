@@ -129,7 +129,9 @@ def repair_geometries(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int]:
     if not invalid.any():
         return gdf, 0
     fixed = gdf.copy()
-    repaired = shapely.make_valid(fixed.geometry[invalid].values)
+    # "structure" keeps the area of overlapping parts (the default drops overlaps)
+    repaired = shapely.make_valid(fixed.geometry[invalid].values, method="structure",
+                                  keep_collapsed=False)
     polygonal = [_polygonal_part(g) for g in repaired]
     fixed.loc[invalid, "geometry"] = gpd.GeoSeries(polygonal, index=fixed.index[invalid],
                                                    crs=gdf.crs)
@@ -275,9 +277,9 @@ def prepare_boundaries(
     Returns the new manifest and the number of repaired geometries.
     """
     raw = fetch_layers(source, year, wfs_url, timeout)
+    label = source if source is not None else wfs_url.format(jaar=year)
     boundaries, repaired = build_boundaries(raw)
     year = boundaries.manifest.get("jaar") or year
-    label = source if source is not None else wfs_url.format(jaar=year)
     hashes = {LAYERS[k]: hashlib.sha256(v).hexdigest() for k, v in raw.items()}
     manifest = write_cache(boundaries, directory, source=label, year=year, source_sha256=hashes)
     return manifest, repaired

@@ -14,7 +14,7 @@ from capaciteit import demo, storage, texts
 from capaciteit.aggregation import region_population
 from capaciteit.boundaries import Boundaries, BoundaryError, load_boundaries, prepare_boundaries
 from capaciteit.categories import Category, default_categories, load_categories
-from capaciteit.database import prepare_database
+from capaciteit.database import prepare_database, write_transaction
 from capaciteit.maps import install_map_assets
 from capaciteit.models import PopulationLoad, Submission
 from capaciteit.numbers import format_date, format_number
@@ -85,21 +85,27 @@ def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True)
 
 def load_demo(settings: Settings, *, engine: Engine | None = None) -> str | None:
     """Load the fictitious demo data when the store is empty; None when it is not."""
+    own_engine = engine is None
     engine = engine or prepare_database(settings.effective_database_url)
     boundaries = load_boundaries(settings.regions_dir)
-    with engine.begin() as conn:
-        if not storage.is_empty(conn):
-            return None
-        records = demo.load_demo(conn, boundaries.municipality_table(), categories_for(settings),
-                                 today=date.today())
+    try:
+        with write_transaction(engine) as conn:
+            if not storage.is_empty(conn):
+                return None
+            records = demo.load_demo(conn, boundaries.municipality_table(),
+                                     categories_for(settings), today=date.today())
+    finally:
+        if own_engine:
+            engine.dispose()
     return texts.DEMO_LOADED.format(regels=len(records), regios=records["region_code"].nunique())
 
 
 def remove_demo(settings: Settings) -> str:
     """Delete the demo data (fictitious; the one thing that may be deleted)."""
     engine = prepare_database(settings.effective_database_url)
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         removed = storage.remove_demo_data(conn)
+    engine.dispose()
     return texts.DEMO_REMOVED.format(aantal=removed)
 
 
@@ -112,10 +118,11 @@ def load_population(settings: Settings, path: Path, *,
     check_municipalities(population, boundaries.municipalities, path.name,
                          boundaries.manifest.get("jaar", "?"))
     engine = prepare_database(settings.effective_database_url)
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         storage.save_population(conn, population.inhabitants,
                                 reference_date=population.reference_date, filename=path.name,
                                 sha256=hashlib.sha256(content).hexdigest())
+    engine.dispose()
     return texts.POPULATION_LOADED.format(
         gemeenten=len(population.inhabitants),
         inwoners=format_number(population.inhabitants["inhabitants"].sum()),
