@@ -3,15 +3,15 @@
 import streamlit as st
 
 from capaciteit import texts
-from pages._shared import context, demo_banner
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon="🗺️", layout="wide")
 
 navigation = st.navigation([
     st.Page("pages/kaart.py", title=texts.PAGE_MAP, url_path="kaart", default=True,
             icon=":material/map:"),
     st.Page("pages/regio.py", title=texts.PAGE_REGION, url_path="regio",
             icon=":material/location_city:"),
+    st.Page("pages/aanleveren.py", title=texts.PAGE_UPLOAD, url_path="aanleveren",
+            icon=":material/upload_file:"),
 ])
-demo_banner(context())
-navigation.run()
+navigation.run()  # every page starts with pages._shared.context(): data, banners

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from capaciteit import services, texts
 from capaciteit.boundaries import Boundaries, BoundaryError, load_boundaries
@@ -13,7 +16,6 @@ from capaciteit.categories import Category
 from capaciteit.database import DatabaseError, prepare_database
 from capaciteit.maps import install_map_assets
 from capaciteit.settings import Settings, get_settings
-from sqlalchemy import Engine
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -51,7 +53,11 @@ def _data(url: str, directory: str, version: tuple[int, int],
 
 
 def context() -> AppContext:
-    """Load (cached) settings, database, boundaries and data; stop with a Dutch error if not."""
+    """Set the page up: route through dashboard.py, load data (cached), show the banners.
+
+    Stops with a Dutch error when boundaries or database are not available.
+    """
+    _leave_pages_folder_mode()
     settings = get_settings()
     _assets(str(STATIC_DIR))
     manifest = settings.regions_dir / "manifest.json"
@@ -64,10 +70,55 @@ def context() -> AppContext:
     except (BoundaryError, DatabaseError) as error:
         st.error(str(error))
         st.stop()
+    if data.has_demo:
+        st.warning(texts.DEMO_BANNER, icon="⚠️")
     return AppContext(settings, engine, boundaries, services.categories_for(settings), data)
 
 
-def demo_banner(ctx: AppContext) -> None:
-    """The 'Fictieve demogegevens' banner, shown on every page while demo data is present."""
-    if ctx.data.has_demo:
-        st.warning(texts.DEMO_BANNER, icon="⚠️")
+def _leave_pages_folder_mode() -> None:
+    """Make Streamlit run dashboard.py (navigation, page config) before every page.
+
+    A folder named ``pages/`` next to the main script makes Streamlit start in
+    its older multipage mode, in which a deep link such as ``/regio?regio=VR13``
+    as the first request runs the page file alone, without ``dashboard.py``.
+    ``st.navigation`` switches that mode off, but only once dashboard.py has
+    run. When a page finds itself run alone, it switches the mode off and
+    reruns: the rerun goes through dashboard.py to the same page and query.
+    Tested by the banner tests on non-default pages (tests/test_pages.py).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def current_user() -> str:
+    """The acting user: the verified e-mail address when logged in, else the local user."""
+    if getattr(st.user, "is_logged_in", False):
+        return str(st.user.get("email") or st.user.get("name") or "onbekend")
+    return f"lokaal ({getpass.getuser()})"
+
+
+def region_choice(names: dict[str, str], key: str) -> str | None:
+    """A region selectbox seeded from the deep link ``?regio=VR13`` and written back to it."""
+    requested = st.query_params.get("regio")
+    url_key = f"{key}_url"
+    if requested in names and (requested != st.session_state.get(url_key)
+                               or st.session_state.get(key) is None):
+        st.session_state[key] = requested
+    if requested and requested not in names:
+        st.error(texts.UNKNOWN_REGION.format(code=requested))
+    code = st.selectbox(texts.CHOOSE_REGION, list(names), key=key, index=None,
+                        format_func=lambda c: f"{names[c]} ({c})",
+                        placeholder=texts.NO_REGION_CHOSEN)
+    if code is not None:
+        st.query_params["regio"] = st.session_state[url_key] = code
+    return code
+
+
+def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
+    """A sortable table whose numbers follow the reader's locale (12.345,6 in Dutch)."""
+    numeric = frame.select_dtypes("number").columns
+    config = {c: st.column_config.NumberColumn(format="localized") for c in numeric}
+    st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from capaciteit.exports import to_csv_bytes, to_xlsx_bytes
 from capaciteit.maps import build_choropleth, clicked_feature_code
 from capaciteit.numbers import format_date, format_number
 from capaciteit.presentation import describe_map, labelled, map_attributions, peildatum_label
-from pages._shared import context
+from pages._shared import context, show_table
 
 MAP_KEY = "kaart"
 
@@ -65,7 +65,7 @@ columns = ["region_code", "region_name", "persons", "fte", "deployable_persons"]
 if data.population is not None:
     columns += ["inhabitants", measure.column] if measure.per_capita else ["inhabitants"]
 shown = labelled(table, columns, {measure.column: measure.label})
-st.dataframe(shown, hide_index=True)
+show_table(shown)
 notes = [f"{measure.label}, {category_label}", peildatum, *map_attributions(
     ctx.boundaries.manifest, data.has_demo, data.population_date)]
 down = st.columns(2)

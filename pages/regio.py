@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import texts
+from capaciteit import publishing, storage, texts
 from capaciteit.aggregation import (
     Measure,
     by_category,
@@ -17,22 +17,16 @@ from capaciteit.categories import categories_frame
 from capaciteit.maps import build_choropleth
 from capaciteit.numbers import format_number
 from capaciteit.presentation import freshness_line, labelled, map_attributions, peildatum_label
-from pages._shared import context
+from capaciteit.upload_view import history_view
+from pages._shared import context, current_user, region_choice, show_table
 
 ctx = context()
 names = ctx.boundaries.region_names()
-requested = st.query_params.get("regio")
-if requested in names and (requested != st.session_state.get("regio_url")
-                           or st.session_state.get("regio") is None):
-    st.session_state["regio"] = requested
-if requested and requested not in names:
-    st.error(texts.UNKNOWN_REGION.format(code=requested))
-code = st.selectbox(texts.CHOOSE_REGION, list(names), key="regio", index=None,
-                    format_func=lambda c: f"{names[c]} ({c})", placeholder=texts.NO_REGION_CHOSEN)
+title = st.empty()
+code = region_choice(names, key="regio")
 if code is None:
     st.stop()
-st.query_params["regio"] = st.session_state["regio_url"] = code
-st.title(names[code])
+title.title(names[code])
 
 summary = ctx.data.summary[ctx.data.summary["region_code"] == code]
 versions = ctx.data.versions[ctx.data.versions["region_code"] == code]
@@ -54,11 +48,13 @@ else:
 
     st.subheader(texts.REGION_BY_CATEGORY)
     per_category = by_category(summary, categories_frame(ctx.categories))
-    st.bar_chart(per_category, x="subcategory_name", y=["persons", "deployable_persons"],
-                 x_label="", y_label="Personen", horizontal=True, stack=False,
-                 sort=False)
-    st.dataframe(labelled(per_category, ["category_name", "subcategory_name", "persons", "fte",
-                                         "deployable_persons"]), hide_index=True)
+    st.bar_chart(labelled(per_category, ["subcategory_name", "persons", "deployable_persons"]),
+                 x=texts.COLUMN_LABELS["subcategory_name"],
+                 y=[texts.MEASURES["persons"], texts.MEASURES["deployable_persons"]],
+                 x_label="", y_label="Personen", horizontal=True, stack=False, sort=False,
+                 height=520)
+    show_table(labelled(per_category, ["category_name", "subcategory_name", "persons", "fte",
+                                       "deployable_persons"]))
 
     st.subheader(texts.REGION_BY_MUNICIPALITY)
     municipalities = ctx.boundaries.municipality_table()
@@ -72,11 +68,27 @@ else:
         peildatum=peildatum_label(versions), basemap=ctx.settings.achtergrondkaart,
         attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
         key="gemeentekaart", height=480, use_container_width=True, returned_objects=[])
-    st.dataframe(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",
-                                             "deployable_persons"]), hide_index=True)
+    show_table(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",
+                                           "deployable_persons"]))
 
 st.subheader(texts.REGION_NEIGHBOURS)
 for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterrows():
     st.page_link("pages/regio.py", query_params={"regio": neighbour["region_code"]},
                  label=f"{neighbour['region_name']} ({neighbour['region_code']}), "
                        f"grens {format_number(neighbour['border_km'], 1)} km")
+
+st.subheader(texts.HISTORY)
+with ctx.engine.connect() as conn:
+    versions_of_region = storage.history(conn, code)
+show_table(history_view(versions_of_region))
+earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
+if earlier:
+    chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
+    if st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}"):
+        try:
+            done = publishing.restore(ctx.engine, code, int(chosen), actor=current_user())
+        except publishing.PublishError as error:
+            st.error(str(error))
+        else:
+            st.success(texts.RESTORE_DONE.format(bron=chosen, versie=done.version))
+            st.rerun()

@@ -123,7 +123,7 @@ def build_choropleth(
     joined = joined[[key, "naam", "waarde", "kleur", "geometry"]]
 
     fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
-                      prefer_canvas=False, control_scale=True)
+                      prefer_canvas=False, control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=PDOK_TILES_ATTRIBUTION, name="Achtergrondkaart",
@@ -205,6 +205,10 @@ class Legend(MacroElement):
                 return div;
             };
             legend.addTo({{ this._parent.get_name() }});
+            var style = document.createElement('style');
+            style.textContent = '.leaflet-container{background:#f4f6f8}'
+                + ' path.leaflet-interactive:focus{outline:none}';
+            document.head.appendChild(style);
         })();
         {% endmacro %}
     """)

@@ -1,0 +1,79 @@
+"""Aanleveren: a region uploads its capacity file, sees every problem, previews, publishes."""
+
+import streamlit as st
+
+from capaciteit import publishing, services, texts
+from capaciteit.spreadsheet import UploadError
+from capaciteit.template import build_template
+from capaciteit.upload_view import records_view, totals_view
+from pages._shared import context, current_user, region_choice, show_table
+
+ctx = context()
+st.title(texts.UPLOAD_HEADER)
+st.write(texts.UPLOAD_INTRO)
+names = ctx.boundaries.region_names()
+code = region_choice(names, key="aanlever_regio")
+if code is None:
+    st.stop()
+limits = services.upload_limits(ctx.settings)
+
+st.download_button(texts.TEMPLATE_DOWNLOAD, build_template(
+    code, names[code], ctx.boundaries.municipality_table(), ctx.categories),
+    f"sjabloon_capaciteit_{code}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+upload = st.file_uploader(texts.UPLOAD_LABEL, type=["xlsx", "csv"], key=f"upload_{code}",
+                          max_upload_size=ctx.settings.max_upload_mb)
+if upload is None:
+    st.stop()
+
+progress = st.progress(0.0, texts.PROGRESS_READING)
+try:
+    check = services.check_upload(ctx.engine, ctx.boundaries, ctx.categories, code,
+                                  upload.getvalue(), upload.name, limits=limits,
+                                  progress=lambda f, t: progress.progress(f, t))
+except UploadError as error:
+    progress.empty()
+    st.error(str(error))
+    st.stop()
+progress.empty()
+result = check.result
+for note in result.notes:
+    st.info(note)
+if result.errors:
+    st.error(texts.UPLOAD_ERRORS.format(aantal=len(result.errors)))
+    show_table(result.issues_frame())
+    st.stop()
+if check.identical_version is not None:
+    st.info(texts.UPLOAD_IDENTICAL.format(versie=check.identical_version))
+    st.stop()
+
+st.success(texts.UPLOAD_OK.format(regels=len(result.records)))
+st.subheader(texts.PREVIEW)
+st.write(check.diff.summary())
+st.caption(texts.PREVIEW_TOTALS)
+show_table(totals_view(check.diff, ctx.categories))
+tabs = st.tabs([texts.PREVIEW_ROWS, texts.PREVIEW_ADDED, texts.PREVIEW_REMOVED,
+                texts.PREVIEW_CHANGED])
+for tab, frame in zip(tabs, [result.records, check.diff.added, check.diff.removed,
+                             check.diff.changed], strict=True):
+    with tab:
+        show_table(records_view(frame))
+
+accepted = True
+if result.warnings:
+    st.warning(texts.UPLOAD_WARNINGS.format(aantal=len(result.warnings)))
+    show_table(result.issues_frame())
+    accepted = st.checkbox(texts.UPLOAD_ACCEPT, key=f"accept_{check.sha256}")
+if st.button(texts.PUBLISH_BUTTON, type="primary", disabled=not accepted):
+    try:
+        done = publishing.publish(ctx.engine, code, result, actor=current_user(),
+                                  filename=upload.name, sha256=check.sha256,
+                                  accept_warnings=accepted)
+    except publishing.PublishError as error:
+        st.error(str(error))
+        st.stop()
+    if done.demo_removed:
+        st.info(texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed))
+    st.success(texts.PUBLISH_DONE.format(versie=done.version.version, regio=names[code],
+                                         regels=done.version.row_count))
+    st.page_link("pages/regio.py", query_params={"regio": code}, label=names[code])
