@@ -1,4 +1,5 @@
-"""Benchmark: the national map and the national aggregation over 1,000,000 records.
+"""Benchmark: the national map, the national aggregation over 1,000,000 records, and
+reading + validating a 50,000-row .xlsx upload against the bare calamine read.
 
 Prints a table and writes ``bench-results/bench.json``. It measures; it does
 not judge: there are no assertions on time. Run with ``make bench``. Set
@@ -14,9 +15,13 @@ import json
 import math
 import os
 import platform
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,11 +33,12 @@ from typing import Any
 import folium
 import numpy as np
 import pandas as pd
+import xlsxwriter
 from sqlalchemy import Connection, Engine, create_engine, insert, text
 
-from capaciteit import aggregation, storage
+from capaciteit import aggregation, spreadsheet, storage, validation
 from capaciteit.boundaries import REGION_CODES, Boundaries, load_boundaries, prepare_boundaries
-from capaciteit.categories import default_categories, horizons
+from capaciteit.categories import default_categories, horizons, powers
 from capaciteit.database import prepare_database
 from capaciteit.demo import generate_demo_records
 from capaciteit.maps import build_choropleth
@@ -54,6 +60,12 @@ RECORD_TABLE_COLUMNS = [
     "category", "subcategory", "persons", "fte", "deployable_persons",
     "deployable_within_hours", "powers", "peildatum", "note",
 ]
+UPLOAD_ROWS = 50_000
+UPLOAD_RUNS = 5
+OPENPYXL_RUNS = 3
+UPLOAD_REGION = "VR13"
+UPLOAD_GOAL = 1.5  # ours / floor
+UPLOAD_PEILDATUM = date(2025, 5, 1)
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,9 @@ def main() -> None:
                                   "sqlite": bench_aggregation(sqlite_url, records, boundaries)}
         print_aggregation("SQLite", results["aggregation"]["sqlite"])
         results["aggregation"]["postgresql"] = bench_postgresql(records, boundaries)
+        del records
+        results["upload"] = bench_upload(boundaries, Path(tmp), UPLOAD_ROWS)
+        print_upload(results["upload"])
     write_results(results, RESULTS)
     print(f"\nResultaten geschreven naar {RESULTS.relative_to(ROOT)}")
 
@@ -389,6 +404,211 @@ def temporary_postgres(base: str) -> Iterator[str]:
         admin.dispose()
 
 
+# --- 3. reading + validating an upload ---------------------------------------------------
+
+
+def write_upload_file(path: Path, municipalities: pd.DataFrame, n: int, *, seed: int) -> None:
+    """A valid ``n``-row capacity file for UPLOAD_REGION, as a region fills in the template.
+
+    The data sheet carries the template's headers (``spreadsheet.columns()``).
+    Every organisation name is unique, so there are no duplicates; boa's and
+    private security often name a municipality of the region (by name, as the
+    template's dropdown offers), the rest is region-wide. The peildatum is a
+    real Excel date. Written with xlsxwriter in constant-memory mode.
+    """
+    rng = np.random.default_rng(seed)
+    own = municipalities[municipalities["region_code"] == UPLOAD_REGION]
+    names = own["gemeente_name"].tolist()
+    pairs = [(c.code, s.code) for c in default_categories() for s in c.subcategories]
+    hours = [h.hours for h in horizons()]
+    power_names = {c.code: [p.name for p in powers() if c.code in p.categories]
+                   for c in default_categories()}
+    pair = rng.integers(0, len(pairs), size=n)
+    local = rng.random(n)
+    place = rng.integers(0, len(names), size=n)
+    persons = rng.gamma(2.0, 6.0, size=n).astype(np.int64) + 1
+    fte = np.round(persons * rng.uniform(0.4, 1.0, size=n), 1)
+    deployable = (persons * rng.uniform(0.1, 0.8, size=n)).astype(np.int64)
+    within = rng.choice(hours, size=n)
+    with_powers = rng.random(n)
+    headers = [c.header for c in spreadsheet.columns()]
+    peil_col = headers.index("peildatum")
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True,
+                                           "strings_to_formulas": False})
+    sheet = book.add_worksheet(spreadsheet.DATA_SHEET)
+    date_format = book.add_format({"num_format": "dd-mm-yyyy"})
+    sheet.write_row(0, 0, headers)
+    peildatum = datetime(UPLOAD_PEILDATUM.year, UPLOAD_PEILDATUM.month, UPLOAD_PEILDATUM.day)
+    for i in range(n):
+        category, subcategory = pairs[pair[i]]
+        options = power_names[category]
+        values: dict[str, object] = {
+            "regio": UPLOAD_REGION,
+            "gemeente": names[place[i]]
+            if local[i] < MUNICIPAL_CATEGORIES.get(category, 0.0) else None,
+            "organisatie": f"Organisatie {i:05d} (fictief)",
+            "organisatie_id": f"KVK{10_000_000 + i}" if i % 4 == 0 else None,
+            "categorie": category,
+            "subcategorie": subcategory,
+            "aantal_personen": int(persons[i]),
+            "fte": float(fte[i]),
+            "inzetbaar_personen": int(deployable[i]),
+            "inzetbaar_binnen_uur": int(within[i]),
+            "bevoegdheden": "; ".join(options[:2]) if options and with_powers[i] < 0.5
+            else None,
+            "opmerking": "Benchmarkgegevens (fictief)" if i % 10 == 0 else None,
+        }
+        row = [values.get(h) for h in headers]
+        sheet.write_row(i + 1, 0, row[:peil_col])
+        sheet.write_datetime(i + 1, peil_col, peildatum, date_format)
+        sheet.write_row(i + 1, peil_col + 1, row[peil_col + 1:])
+    book.close()
+
+
+def upload_context(municipalities: pd.DataFrame,
+                   region_names: dict[str, str]) -> validation.Context:
+    """What check_upload judges a VR13 upload against, with no current version."""
+    return validation.Context(UPLOAD_REGION, region_names[UPLOAD_REGION], municipalities,
+                              default_categories(), TODAY, None, region_names)
+
+
+def import_upload(path: Path, ctx: validation.Context) -> validation.ValidationResult:
+    """Our import path, as services.check_upload runs it: bytes, read_upload, validate_sheet."""
+    sheet = spreadsheet.read_upload(path.read_bytes(), path.name, spreadsheet.Limits())
+    return validation.validate_sheet(sheet, ctx)
+
+
+def bench_upload(boundaries: Boundaries, directory: Path, n: int) -> dict[str, Any]:
+    """Time reading + validating an ``n``-row .xlsx against the bare calamine read."""
+    path = directory / f"capaciteit-{UPLOAD_REGION}-{n}.xlsx"
+    start = time.perf_counter()
+    write_upload_file(path, boundaries.municipality_table(), n, seed=SEED)
+    build_seconds = time.perf_counter() - start
+    ctx = upload_context(boundaries.municipality_table(), boundaries.region_names())
+    context_file = directory / "upload-context.json"
+    context_file.write_text(json.dumps({
+        "municipalities": ctx.municipalities.to_dict(orient="list"),
+        "region_names": ctx.region_names}), "utf-8")
+    result = import_upload(path, ctx)
+    timings = time_interleaved({
+        "floor": lambda: pd.read_excel(path, engine="calamine"),
+        "ours": lambda: import_upload(path, ctx),
+        **upload_stages(path, ctx),
+    }, UPLOAD_RUNS)
+    floor, ours = timings.pop("floor"), timings.pop("ours")
+    openpyxl = time_runs(lambda: pd.read_excel(path, engine="openpyxl"), OPENPYXL_RUNS,
+                         warmup=0)
+    return {
+        "rows": n,
+        "region": UPLOAD_REGION,
+        "file_kb": path.stat().st_size / 1024,
+        "build_s": build_seconds,
+        "floor_calamine": floor.as_dict(),
+        "ours": ours.as_dict(),
+        "openpyxl": openpyxl.as_dict(),
+        "time_ratio": ours.median / floor.median,
+        "goal_ratio": UPLOAD_GOAL,
+        "stages": {name: timing.as_dict() for name, timing in timings.items()},
+        "memory": {
+            "tracemalloc_peak_mb": tracemalloc_peak(lambda: import_upload(path, ctx)) / 2**20,
+            "peak_rss_growth_ours_mb": rss_growth("ours", path, context_file),
+            "peak_rss_growth_floor_mb": rss_growth("floor", path, context_file),
+        },
+        "check": {"errors": len(result.errors), "warnings": len(result.warnings),
+                  "records": len(result.records),
+                  "persons": int(result.records["persons"].sum()) if len(result.records)
+                  else 0,
+                  "first_error": result.errors[0].text() if result.errors else None},
+    }
+
+
+def upload_stages(path: Path, ctx: validation.Context) -> dict[str, Callable[[], object]]:
+    """Each stage of our path on its own, on the output of the stage before.
+
+    Uses the modules' private steps (``_inspect_zip``, ``_read_xlsx``,
+    ``_to_sheet``, ``_run_rules``); if they are renamed, fix this function.
+    """
+    content = path.read_bytes()
+    limits = spreadsheet.Limits()
+    sheet = spreadsheet.read_upload(content, path.name, limits)
+    _, cells = spreadsheet._read_xlsx(content, limits)
+    typed = validation.parse_values(sheet.frame, ctx)
+    return {
+        "read_upload": lambda: spreadsheet.read_upload(content, path.name, limits),
+        "read_upload.inspect_zip": lambda: spreadsheet._inspect_zip(content, limits),
+        "read_upload.read_xlsx": lambda: spreadsheet._read_xlsx(content, limits),
+        "read_upload.to_sheet": lambda: spreadsheet._to_sheet(cells, sheet.sheet_name, limits),
+        "validate_sheet": lambda: validation.validate_sheet(sheet, ctx),
+        "validate_sheet.parse_values": lambda: validation.parse_values(sheet.frame, ctx),
+        "validate_sheet.rules": lambda: validation._run_rules(typed, sheet, ctx),
+    }
+
+
+def time_interleaved(actions: dict[str, Callable[[], object]], runs: int,
+                     warmup: int = 1) -> dict[str, Timing]:
+    """Like ``time_runs`` for several actions, taking turns so that load hits all alike."""
+    seconds: dict[str, list[float]] = {name: [] for name in actions}
+    for round_number in range(warmup + runs):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            if round_number >= warmup:
+                seconds[name].append(time.perf_counter() - start)
+    return {name: Timing(statistics.median(s), min(s), max(s), runs)
+            for name, s in seconds.items()}
+
+
+def tracemalloc_peak(action: Callable[[], object]) -> int:
+    """Peak bytes traced by tracemalloc during one run (Python and numpy allocations only)."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def rss_growth(mode: str, path: Path, context_file: Path) -> float | None:
+    """Peak RSS growth (MB) of one run in a fresh process, over its high-water mark after setup."""
+    completed = subprocess.run(
+        [sys.executable, __file__, "--upload-memory", mode, str(path), str(context_file)],
+        capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        print(completed.stderr, file=sys.stderr)
+        return None
+    return float(json.loads(completed.stdout.strip().splitlines()[-1])["growth_mb"])
+
+
+def upload_memory_child(mode: str, path: Path, context_file: Path) -> None:
+    """In a fresh process: print the max RSS growth of one floor read or one import.
+
+    The context comes from a small JSON file, not from the boundaries, so that
+    loading geometry does not set the high-water mark before the measurement.
+    """
+    data = json.loads(context_file.read_text("utf-8"))
+    ctx = upload_context(pd.DataFrame(data["municipalities"]), data["region_names"])
+    path.read_bytes()  # imports, setup and the page cache are in the baseline
+    before = peak_rss_bytes()
+    if mode == "floor":
+        pd.read_excel(path, engine="calamine")
+    else:
+        import_upload(path, ctx)
+    after = peak_rss_bytes()
+    print(json.dumps({"growth_mb": (after - before) / 2**20, "baseline_mb": before / 2**20}))
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak RSS. On Linux VmHWM from /proc: ``getrusage``'s ru_maxrss
+    starts a child at its parent's RSS (here the 1M-record benchmark), which hides the
+    growth; elsewhere ru_maxrss (KB on Linux, bytes on macOS)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
 # --- report ----------------------------------------------------------------------------
 
 
@@ -456,6 +676,55 @@ def sum_check_line(check: dict[str, Any]) -> str:
             f"{format_number(fte['generated'], 1)})")
 
 
+def print_upload(result: dict[str, Any]) -> None:
+    """Reading + validating the upload against the bare calamine read, with stages and memory."""
+    floor, ours, openpyxl = result["floor_calamine"], result["ours"], result["openpyxl"]
+    print(f"\n3. Upload inlezen + valideren: {format_number(result['rows'])} regels .xlsx "
+          f"({result['region']}), {result['file_kb'] / 1024:.2f} MB, mediaan van "
+          f"{ours['runs']} runs na opwarmen")
+    ratio = result["time_ratio"]
+    verdict = "gehaald" if ratio <= result["goal_ratio"] else "NIET gehaald"
+    print_table([
+        ("", "seconden", "spreiding"),
+        ("vloer: pd.read_excel(engine='calamine')", f"{floor['median_ms'] / 1000:.3f}",
+         spread(floor)),
+        ("ons pad: read_upload + validate_sheet", f"{ours['median_ms'] / 1000:.3f}",
+         spread(ours)),
+        (f"ter vergelijking: pd.read_excel(engine='openpyxl') ({openpyxl['runs']} runs)",
+         f"{openpyxl['median_ms'] / 1000:.3f}", spread(openpyxl)),
+        (f"verhouding ons pad / vloer (doel <= {result['goal_ratio']:.1f}): {verdict}",
+         f"{ratio:.2f}x", ""),
+    ])
+    print("  Waar de tijd zit (elke stap los, om de beurt met vloer en ons pad gemeten; mediaan):")
+    stages = result["stages"]
+    print_table([("    stap", "ms", "x vloer")] + [
+        (f"    {name}", f"{timing['median_ms']:.0f}",
+         f"{timing['median_ms'] / floor['median_ms']:.2f}")
+        for name, timing in stages.items()
+    ])
+    memory = result["memory"]
+    print(f"  Geheugen: tracemalloc-piek ons pad {memory['tracemalloc_peak_mb']:.1f} MB "
+          f"(alleen Python/numpy, niet calamine/Arrow); groei piek-RSS in een vers proces: "
+          f"ons pad {optional_mb(memory['peak_rss_growth_ours_mb'])}, vloer "
+          f"{optional_mb(memory['peak_rss_growth_floor_mb'])}")
+    check = result["check"]
+    print(f"  Controle: {format_number(check['records'])} records, {check['errors']} fouten, "
+          f"{check['warnings']} waarschuwingen, personen {format_number(check['persons'])}"
+          + (f"; eerste fout: {check['first_error']}" if check["first_error"] else ""))
+    print(f"  (bestand gemaakt met xlsxwriter in {result['build_s']:.1f} s, hoort niet bij de "
+          f"meting)")
+
+
+def spread(timing: dict[str, float | int]) -> str:
+    """'0.55–0.61' in seconds."""
+    return f"{timing['min_ms'] / 1000:.3f}–{timing['max_ms'] / 1000:.3f}"
+
+
+def optional_mb(value: float | None) -> str:
+    """A size in MB, or why it is missing."""
+    return "onbekend" if value is None else f"{value:.0f} MB"
+
+
 def print_table(rows: Sequence[tuple[str, ...]]) -> None:
     """Left-aligned first column, right-aligned figures."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -472,4 +741,7 @@ def write_results(results: dict[str, Any], path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--upload-memory"]:
+        upload_memory_child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+    else:
+        main()
