@@ -8,6 +8,27 @@ from capaciteit.template import build_template
 from capaciteit.upload_view import records_view, totals_view
 from pages._shared import context, current_user, region_choice, show_table
 
+
+def publish_upload(code: str, check: services.UploadCheck, accepted: bool) -> None:
+    """On click, before the rerun: publish, and keep the outcome for the page to show.
+
+    A callback, so the click survives the rerun that ``context()`` may ask for, and the
+    page that follows already shows the new data (no demo banner after the first one).
+    """
+    try:
+        done = publishing.publish(ctx.engine, code, check.result, actor=current_user(),
+                                  filename=check.filename, sha256=check.sha256,
+                                  accept_warnings=accepted)
+    except publishing.PublishError as error:
+        st.session_state[f"uitkomst_{code}"] = [("error", str(error))]
+        return
+    outcome = [("success", texts.PUBLISH_DONE.format(
+        versie=done.version.version, regio=names[code], regels=done.version.row_count))]
+    if done.demo_removed:
+        outcome.append(("info", texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed)))
+    st.session_state[f"uitkomst_{code}"] = outcome
+
+
 ctx = context()
 st.title(texts.UPLOAD_HEADER)
 st.write(texts.UPLOAD_INTRO)
@@ -23,6 +44,13 @@ st.download_button(texts.TEMPLATE_DOWNLOAD, build_template(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 upload = st.file_uploader(texts.UPLOAD_LABEL, type=["xlsx", "csv"], key=f"upload_{code}",
                           max_upload_size=ctx.settings.max_upload_mb)
+outcome = st.session_state.pop(f"uitkomst_{code}", None)
+if outcome:
+    for kind, message in outcome:
+        getattr(st, kind)(message)
+    if outcome[0][0] == "success":
+        st.page_link("pages/regio.py", query_params={"regio": code}, label=names[code])
+    st.stop()
 if upload is None:
     st.stop()
 
@@ -57,23 +85,14 @@ tabs = st.tabs([texts.PREVIEW_ROWS, texts.PREVIEW_ADDED, texts.PREVIEW_REMOVED,
 for tab, frame in zip(tabs, [result.records, check.diff.added, check.diff.removed,
                              check.diff.changed], strict=True):
     with tab:
-        show_table(records_view(frame))
+        show_table(records_view(frame, ctx.categories, ctx.boundaries.municipality_table()))
 
+if ctx.data.has_demo:
+    st.info(texts.PUBLISH_WILL_REMOVE_DEMO)
 accepted = True
 if result.warnings:
     st.warning(texts.UPLOAD_WARNINGS.format(aantal=len(result.warnings)))
     show_table(result.issues_frame())
     accepted = st.checkbox(texts.UPLOAD_ACCEPT, key=f"accept_{check.sha256}")
-if st.button(texts.PUBLISH_BUTTON, type="primary", disabled=not accepted):
-    try:
-        done = publishing.publish(ctx.engine, code, result, actor=current_user(),
-                                  filename=upload.name, sha256=check.sha256,
-                                  accept_warnings=accepted)
-    except publishing.PublishError as error:
-        st.error(str(error))
-        st.stop()
-    if done.demo_removed:
-        st.info(texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed))
-    st.success(texts.PUBLISH_DONE.format(versie=done.version.version, regio=names[code],
-                                         regels=done.version.row_count))
-    st.page_link("pages/regio.py", query_params={"regio": code}, label=names[code])
+st.button(texts.PUBLISH_BUTTON, type="primary", disabled=not accepted,
+          on_click=publish_upload, args=(code, check, accepted))

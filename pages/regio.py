@@ -20,6 +20,22 @@ from capaciteit.presentation import freshness_line, labelled, map_attributions, 
 from capaciteit.upload_view import history_view
 from pages._shared import context, current_user, region_choice, show_table
 
+
+def restore_version(code: str) -> None:
+    """On click, before the page runs: restore the chosen version and keep the outcome.
+
+    The page that follows then shows the restored figures and history, and the message.
+    """
+    chosen = int(st.session_state[f"herstel_{code}"])
+    try:
+        done = publishing.restore(ctx.engine, code, chosen, actor=current_user())
+    except publishing.PublishError as error:
+        outcome = ("error", str(error))
+    else:
+        outcome = ("success", texts.RESTORE_DONE.format(bron=chosen, versie=done.version))
+    st.session_state[f"herstel_uitkomst_{code}"] = [outcome]
+
+
 ctx = context()
 names = ctx.boundaries.region_names()
 title = st.empty()
@@ -78,17 +94,13 @@ for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterro
                        f"grens {format_number(neighbour['border_km'], 1)} km")
 
 st.subheader(texts.HISTORY)
+for kind, message in st.session_state.pop(f"herstel_uitkomst_{code}", []):
+    getattr(st, kind)(message)
 with ctx.engine.connect() as conn:
     versions_of_region = storage.history(conn, code)
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
 if earlier:
-    chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
-    if st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}"):
-        try:
-            done = publishing.restore(ctx.engine, code, int(chosen), actor=current_user())
-        except publishing.PublishError as error:
-            st.error(str(error))
-        else:
-            st.success(texts.RESTORE_DONE.format(bron=chosen, versie=done.version))
-            st.rerun()
+    st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
+    st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}", on_click=restore_version,
+              args=(code,))

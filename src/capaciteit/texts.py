@@ -259,6 +259,11 @@ PUBLISH_DEMO_REMOVED = (
     "dashboard alleen echte gegevens. Regio's die nog niets aanleverden staan op "
     "'geen gegevens'."
 )
+PUBLISH_WILL_REMOVE_DEMO = (
+    "Dit wordt de eerste echte publicatie: de fictieve demogegevens van alle regio's worden "
+    "dan verwijderd, en de huidige stand hierboven telt als leeg. Regio's die nog niets "
+    "aanleverden staan daarna op 'geen gegevens'."
+)
 PUBLISH_DONE = "Gepubliceerd als versie {versie} van {regio}: {regels} regels."
 RESTORE_UNKNOWN = "Versie {versie} bestaat niet voor deze regio."
 RESTORE_DONE = "Versie {bron} is hersteld als nieuwe versie {versie}."

@@ -16,9 +16,20 @@ VIEW_LABELS = {"organisation": "Organisatie", "deployable_within_hours": "Binnen
                "category": "Categorie", "subcategory": "Subcategorie"}
 
 
-def records_view(records: pd.DataFrame) -> pd.DataFrame:
-    """Records with Dutch headers, for previews."""
-    return labelled(records.reset_index(drop=True), RECORD_VIEW, VIEW_LABELS)
+def records_view(records: pd.DataFrame, categories: tuple[Category, ...],
+                 municipalities: pd.DataFrame) -> pd.DataFrame:
+    """Records with names instead of codes and Dutch headers, for previews."""
+    names = category_names(categories)
+    subnames = {s.code: s.name for c in categories for s in c.subcategories}
+    places = dict(zip(municipalities["gemeente_code"], municipalities["gemeente_name"],
+                      strict=True))
+    view = records.reset_index(drop=True).copy()
+    view["gemeente_code"] = [places.get(c, c) if isinstance(c, str) and c else texts.REGIONWIDE
+                             for c in view["gemeente_code"]]
+    view["category"] = view["category"].map(lambda c: names.get(c, c))
+    view["subcategory"] = view["subcategory"].map(lambda c: subnames.get(c, c))
+    view["peildatum"] = pd.to_datetime(view["peildatum"]).dt.date
+    return labelled(view, RECORD_VIEW, {**VIEW_LABELS, "gemeente_code": "Gemeente"})
 
 
 def totals_view(diff: Diff, categories: tuple[Category, ...]) -> pd.DataFrame:

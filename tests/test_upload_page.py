@@ -1,0 +1,345 @@
+"""The Aanleveren page in AppTest: upload, every problem in Dutch, preview, publish, restore.
+
+Files are made here: the region's real template filled in with openpyxl, or CSV
+bytes. Expected texts and figures are written out here, not taken from the app.
+The store is a real SQLite database with the demo data, as a new installation has.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import shutil
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button, Element
+
+from capaciteit import services, storage
+from capaciteit.boundaries import Boundaries
+from capaciteit.categories import default_categories
+from capaciteit.database import prepare_database
+from capaciteit.settings import get_settings
+from capaciteit.template import build_template
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+UPLOAD_PAGE = "pages/aanleveren.py"
+REGION_PAGE = "pages/regio.py"
+REGION = "VR13"
+REGION_NAME = "Amsterdam-Amstelland"
+UPLOADER = {"is_logged_in": True, "email": "a.devries@vr-amsterdam.nl", "name": "A. de Vries"}
+RECENT = date.today() - timedelta(days=30)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# ---------------------------------------------------------------- files made in the test
+
+
+def capacity_rows(*, deployable_inspectors: int = 10, inspectors: int = 15,
+                  peildatum: date = RECENT) -> list[dict[str, object]]:
+    """Two rows for Amsterdam-Amstelland: boa's in Amsterdam and a region-wide inspection."""
+    return [
+        {"gemeente": "Amsterdam", "organisatie": "Gemeente Amsterdam, Handhaving",
+         "categorie": "boa", "subcategorie": "domein-1", "aantal_personen": 120, "fte": 100.5,
+         "inzetbaar_personen": 80, "inzetbaar_binnen_uur": 24, "peildatum": peildatum},
+        {"gemeente": None, "organisatie": "NVWA regio Noord-West", "categorie": "inspectiedienst",
+         "subcategorie": "nvwa", "aantal_personen": inspectors, "fte": 12,
+         "inzetbaar_personen": deployable_inspectors, "inzetbaar_binnen_uur": 72,
+         "peildatum": peildatum},
+    ]
+
+
+def filled_template(boundaries: Boundaries, rows: list[dict[str, object]]) -> bytes:
+    """The template the page offers for VR13, filled in on its 'Gegevens' sheet."""
+    template = build_template(REGION, REGION_NAME, boundaries.municipality_table(),
+                              default_categories())
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    sheet = book["Gegevens"]
+    headers = [cell.value for cell in sheet[1]]
+    for row_number, row in enumerate(rows, start=2):
+        for header, value in row.items():
+            sheet.cell(row_number, headers.index(header) + 1, value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def as_csv(rows: list[dict[str, object]]) -> bytes:
+    """The rows as a Dutch Excel CSV export: semicolons, decimal commas, dd-mm-jjjj."""
+    headers = list(rows[0])
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.strftime("%d-%m-%Y")
+        return str(value).replace(".", ",")
+
+    lines = [";".join(headers)] + [";".join(cell(r[h]) for h in headers) for r in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+# ---------------------------------------------------------------- fixtures and helpers
+
+
+@pytest.fixture(scope="module")
+def demo_store(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database with the demo data, made once by the real service."""
+    directory = tmp_path_factory.mktemp("upload-demo")
+    shutil.copytree(regions_cache, directory / "regions")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CAPACITEIT_DATA_DIR", str(directory))
+        settings = get_settings()
+        engine = prepare_database(settings.effective_database_url)
+        assert services.load_demo(settings, engine=engine) is not None
+        engine.dispose()
+    return directory / "capaciteit.db"
+
+
+@pytest.fixture
+def store(data_dir: Path, demo_store: Path) -> Iterator[Engine]:
+    """This test's own copy of the demo database, as the app will open it."""
+    for file in demo_store.parent.glob(demo_store.name + "*"):
+        shutil.copy(file, data_dir / file.name)
+    engine = prepare_database(get_settings().effective_database_url)
+    yield engine
+    engine.dispose()
+
+
+def history(engine: Engine, region: str = REGION) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return storage.history(conn, region)
+
+
+def current_regions(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return storage.current_versions(conn)["region_code"].tolist()
+
+
+def records_of(engine: Engine, version: int) -> pd.DataFrame:
+    versions = history(engine).set_index("version")
+    with engine.connect() as conn:
+        return storage.submission_records(conn, int(versions.loc[version, "submission_id"]))
+
+
+def open_upload_page() -> AppTest:
+    """The Aanleveren page for VR13, as a logged-in user who followed a deep link."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.user = UPLOADER
+    at.run()
+    at.query_params["regio"] = REGION
+    at.switch_page(UPLOAD_PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, name: str, content: bytes, mime: str = XLSX) -> AppTest:
+    at.file_uploader[0].set_value((name, content, mime)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def publish_button(at: AppTest) -> Button | None:
+    found = [b for b in at.button if b.label == "Publiceren"]
+    return found[0] if found else None
+
+
+def publish(at: AppTest) -> AppTest:
+    publish_button(at).click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts_of(elements: Iterable[Element]) -> list[str]:
+    return [e.value for e in elements]
+
+
+def shows_demo_banner(at: AppTest) -> bool:
+    return any(w.startswith("**Fictieve demogegevens.**") for w in texts_of(at.warning))
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+# ---------------------------------------------------------------- the page itself
+
+
+def test_the_upload_page_offers_the_regions_template_and_a_file_field(store):
+    at = open_upload_page()
+    assert [t.value for t in at.title] == ["Capaciteit aanleveren"]
+    assert at.selectbox(key="aanlever_regio").value == REGION
+    assert [b.label for b in at.get("download_button")] == ["Sjabloon downloaden"]
+    assert len(at.file_uploader) == 1
+    assert publish_button(at) is None
+
+
+# ---------------------------------------------------------------- files that are refused
+
+
+def test_a_file_with_errors_lists_each_problem_in_dutch_and_stores_nothing(store, boundaries):
+    before = history(store)
+    at = upload(open_upload_page(), "capaciteit.csv",
+                as_csv(capacity_rows(deployable_inspectors=20)), "text/csv")
+
+    assert texts_of(at.error) == [
+        "Dit bestand kan niet worden gepubliceerd: 1 fout(en). Verbeter ze en upload het "
+        "bestand opnieuw. Er is niets opgeslagen."]
+    issues = table_with(at, "Melding")
+    assert issues[["Rij", "Kolom", "Waarde", "Melding", "Soort"]].to_dict("records") == [
+        {"Rij": 3, "Kolom": "inzetbaar_personen", "Waarde": "20",
+         "Melding": "20 is meer dan aantal_personen (15)", "Soort": "fout"}]
+    assert publish_button(at) is None
+    assert not at.success
+    pd.testing.assert_frame_equal(history(store), before)
+    assert shows_demo_banner(at)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("capaciteit.xlsx", random.Random(13).randbytes(4096),
+     "Het bestand is niet te lezen: geen geldig .xlsx-bestand."),
+    ("capaciteit.csv", b"", "Het bestand is leeg."),
+    ("capaciteit.csv", b"naam;waarde\nAmsterdam;12\n",
+     "In tabblad 'CSV' staat geen kopregel met de kolommen van het sjabloon (zoals "
+     "organisatie, categorie, aantal_personen). Gebruik het sjabloon."),
+])
+def test_an_unusable_file_is_refused_with_a_dutch_reason(store, name, content, message):
+    at = upload(open_upload_page(), name, content)
+    assert texts_of(at.error) == [message]
+    assert not at.dataframe
+    assert publish_button(at) is None
+
+
+# ---------------------------------------------------------------- preview and publication
+
+
+def test_a_valid_file_shows_the_changes_and_totals_before_anything_is_published(
+        store, boundaries):
+    before = history(store)
+    at = upload(open_upload_page(), "capaciteit_vr13.xlsx",
+                filled_template(boundaries, capacity_rows()))
+
+    assert not at.error
+    assert texts_of(at.success) == [
+        "Geen fouten in 2 regels. Controleer het voorbeeld en publiceer."]
+    assert [s.value for s in at.subheader] == ["Voorbeeld"]
+    # Demo figures are no baseline: against them every row counts as new.
+    assert "2 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd" in texts_of(at.markdown)
+    totals = table_with(at, "Verschil")
+    assert totals.to_dict("records") == [
+        {"Categorie": "Boa's", "Huidig": 0, "Nieuw": 120, "Verschil": 120},
+        {"Categorie": "Inspectiediensten", "Huidig": 0, "Nieuw": 15, "Verschil": 15},
+    ]
+    rows = table_with(at, "Organisatie")
+    assert rows["Organisatie"].tolist() == ["Gemeente Amsterdam, Handhaving",
+                                            "NVWA regio Noord-West"]
+    assert not publish_button(at).disabled
+    pd.testing.assert_frame_equal(history(store), before)
+
+
+def test_publishing_stores_a_new_version_by_the_uploader_and_ends_the_demo(store, boundaries):
+    at = upload(open_upload_page(), "capaciteit_vr13.xlsx",
+                filled_template(boundaries, capacity_rows()))
+    publish(at)
+
+    assert "Gepubliceerd als versie 1 van Amsterdam-Amstelland: 2 regels." in texts_of(
+        at.success)
+    assert any(i.startswith("De fictieve demogegevens (25 versies) zijn verwijderd")
+               for i in texts_of(at.info))
+    versions = history(store)
+    assert versions[["version", "kind", "is_demo", "uploaded_by", "filename", "row_count",
+                     "is_current"]].to_dict("records") == [
+        {"version": 1, "kind": "upload", "is_demo": False,
+         "uploaded_by": "a.devries@vr-amsterdam.nl", "filename": "capaciteit_vr13.xlsx",
+         "row_count": 2, "is_current": True}]
+    stored = records_of(store, 1).astype(object)
+    stored = stored.where(stored.notna(), None)  # a region-wide row has no municipality
+    assert stored[["gemeente_code", "organisation", "persons", "fte", "deployable_persons",
+                   "deployable_within_hours"]].to_dict("records") == [
+        {"gemeente_code": "GM0363", "organisation": "Gemeente Amsterdam, Handhaving",
+         "persons": 120, "fte": 100.5, "deployable_persons": 80, "deployable_within_hours": 24},
+        {"gemeente_code": None, "organisation": "NVWA regio Noord-West", "persons": 15,
+         "fte": 12.0, "deployable_persons": 10, "deployable_within_hours": 72}]
+    assert current_regions(store) == [REGION]
+    assert [link.label for link in at.get("page_link")][-1] == REGION_NAME
+
+    at.run()
+    assert not at.exception
+    assert not shows_demo_banner(at)
+
+
+def test_uploading_the_published_file_again_publishes_nothing(store, boundaries):
+    content = filled_template(boundaries, capacity_rows())
+    publish(upload(open_upload_page(), "capaciteit_vr13.xlsx", content))
+
+    again = upload(open_upload_page(), "opnieuw.xlsx", content)
+    assert texts_of(again.info) == [
+        "Dit bestand is gelijk aan versie 1; er is niets nieuws te publiceren."]
+    assert publish_button(again) is None
+    assert history(store)["version"].tolist() == [1]
+
+
+def test_warnings_must_be_confirmed_before_publish_is_possible(store, boundaries):
+    old = date.today() - timedelta(days=400)
+    at = upload(open_upload_page(), "oud.xlsx",
+                filled_template(boundaries, capacity_rows(peildatum=old)))
+
+    assert texts_of(at.warning)[-1] == (
+        "1 waarschuwing(en). U kunt publiceren nadat u ze heeft bevestigd.")
+    issues = table_with(at, "Melding")
+    assert issues["Soort"].tolist() == ["waarschuwing"]
+    assert issues["Melding"].iloc[0].startswith(
+        "2 regel(s) hebben een peildatum van meer dan een jaar geleden")
+    assert publish_button(at).disabled
+
+    at.checkbox[0].check().run()
+    assert not publish_button(at).disabled
+    publish(at)
+    assert "Gepubliceerd als versie 1 van Amsterdam-Amstelland: 2 regels." in texts_of(
+        at.success)
+    accepted = history(store)["warnings_accepted"].iloc[0]
+    assert len(accepted) == 1 and "meer dan een jaar geleden" in accepted[0]
+
+
+# ---------------------------------------------------------------- history and restore
+
+
+def test_the_region_page_lists_both_publications_and_restores_version_1_as_version_3(
+        store, boundaries):
+    first = filled_template(boundaries, capacity_rows())
+    second = filled_template(boundaries, capacity_rows(inspectors=18, deployable_inspectors=18))
+    publish(upload(open_upload_page(), "eerste.xlsx", first))
+    publish(upload(open_upload_page(), "tweede.xlsx", second))
+
+    at = open_upload_page()
+    at.switch_page(REGION_PAGE).run()
+    assert not at.exception
+    shown = table_with(at, "Versie")
+    assert shown[["Versie", "Huidig", "Soort", "Door", "Bestand", "Regels"]].to_dict(
+        "records") == [
+        {"Versie": 2, "Huidig": "ja", "Soort": "upload", "Door": "a.devries@vr-amsterdam.nl",
+         "Bestand": "tweede.xlsx", "Regels": 2},
+        {"Versie": 1, "Huidig": "", "Soort": "upload", "Door": "a.devries@vr-amsterdam.nl",
+         "Bestand": "eerste.xlsx", "Regels": 2}]
+    assert next(m.value for m in at.metric if m.label == "Aantal personen") == "138"
+
+    at.selectbox(key=f"herstel_{REGION}").set_value(1).run()
+    at.button(key=f"herstel_knop_{REGION}").click().run()
+    assert not at.exception
+
+    versions = history(store)
+    assert versions[["version", "kind", "is_current"]].to_dict("records") == [
+        {"version": 3, "kind": "herstel", "is_current": True},
+        {"version": 2, "kind": "upload", "is_current": False},
+        {"version": 1, "kind": "upload", "is_current": False}]
+    pd.testing.assert_frame_equal(records_of(store, 3), records_of(store, 1))
+    assert table_with(at, "Versie")["Versie"].tolist() == [3, 2, 1]
+    assert next(m.value for m in at.metric if m.label == "Aantal personen") == "135"
+    assert "Versie 1 is hersteld als nieuwe versie 3." in texts_of(at.success)
