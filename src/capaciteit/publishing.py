@@ -114,7 +114,7 @@ def restore(engine: Engine, region_code: str, version: int, *, actor: str
         storage.lock_region(conn, region_code)
         source = conn.execute(select(Submission).where(
             Submission.region_code == region_code, Submission.version == version)
-        ).scalar_one_or_none()
+        ).one_or_none()  # a Row on a Core connection: .scalar_* would give only the id
         if source is None:
             raise PublishError(texts.RESTORE_UNKNOWN.format(versie=version))
         records = storage.submission_records(conn, source.id)

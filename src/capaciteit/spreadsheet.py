@@ -22,6 +22,7 @@ from importlib import resources
 import pandas as pd
 
 from capaciteit import texts
+from capaciteit.numbers import format_number
 
 Progress = Callable[[float, str], None]
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -31,6 +32,7 @@ HEADER_SEARCH_ROWS = 15
 MAX_COLUMNS = 200
 MAX_COMPRESSION_RATIO = 200
 DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
+CACHED_VALUE = re.compile(rb"<v>[^<]")  # openpyxl writes formulas with an empty <v />
 TOTAL_WORDS = {"totaal", "totalen", "total", "som", "eindtotaal", "generaal totaal"}
 
 
@@ -104,7 +106,8 @@ def read_upload(content: bytes, filename: str, limits: Limits = Limits(),
     report = progress or (lambda _f, _t: None)
     if len(content) > limits.max_bytes:
         raise UploadError(texts.UPLOAD_TOO_LARGE.format(
-            mb=round(len(content) / 1024 / 1024, 1), max=limits.max_bytes // (1024 * 1024)))
+            mb=format_number(len(content) / 1024 / 1024, 1),
+            max=format_number(limits.max_bytes / 1024 / 1024)))
     if not content.strip():
         raise UploadError(texts.UPLOAD_EMPTY)
     name = filename.lower()
@@ -112,7 +115,7 @@ def read_upload(content: bytes, filename: str, limits: Limits = Limits(),
     if name.endswith(XLSX_SUFFIXES) or content[:4] == b"PK\x03\x04":
         sheet_name, cells = _read_xlsx(content, limits)
     elif name.endswith(CSV_SUFFIXES):
-        sheet_name, cells = "CSV", _read_csv(content)
+        sheet_name, cells = "CSV", _read_csv(content, limits)
     else:
         raise UploadError(texts.UPLOAD_WRONG_TYPE.format(bestand=filename))
     report(0.5, texts.PROGRESS_HEADERS)
@@ -124,7 +127,8 @@ def _read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
     try:
         book = pd.ExcelFile(io.BytesIO(content), engine="calamine")
         sheet_name = _pick_sheet(book.sheet_names)
-        cells = book.parse(sheet_name, header=None, dtype=object)
+        cells = pd.read_excel(book, sheet_name=sheet_name, header=None, dtype=object,
+                              keep_default_na=False)  # "NA", "null" are text, as in a .csv
     except Exception as error:  # calamine raises its own types for every kind of damage
         raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=_short(error))) from error
     return str(sheet_name), cells
@@ -166,9 +170,9 @@ def _check_dimension(head: bytes, limits: Limits) -> None:
 
 def _check_formulas(xml: bytes) -> None:
     """Formulas are taken by their cached value; a formula without one is refused."""
-    for match in re.finditer(rb"<c [^>]*?r=\"([A-Z]+\d+)\"[^>]*>(.*?)</c>", xml, re.S):
+    for match in re.finditer(rb"<c [^>]*?r=\"([A-Z]+\d+)\"[^>]*?(?<!/)>(.*?)</c>", xml, re.S):
         body = match.group(2)
-        if b"<f" in body and b"<v" not in body:
+        if b"<f" in body and not CACHED_VALUE.search(body):
             raise UploadError(texts.UPLOAD_FORMULA.format(cel=match.group(1).decode()))
 
 
@@ -179,17 +183,21 @@ def _pick_sheet(names: list[str | int]) -> str | int:
     return names[0]
 
 
-def _read_csv(content: bytes) -> pd.DataFrame:
+def _read_csv(content: bytes, limits: Limits) -> pd.DataFrame:
     text = _decode(content)
     try:
         separator = csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
     except csv.Error:
         separator = ";" if text.count(";") >= text.count(",") else ","
-    try:
-        return pd.read_csv(io.StringIO(text), sep=separator, header=None, dtype=str,
-                           keep_default_na=False, skip_blank_lines=False, engine="c")
-    except (pd.errors.ParserError, ValueError) as error:
+    try:  # rows may differ in length (a title line above the header): pad, do not refuse
+        rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+    except csv.Error as error:
         raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=_short(error))) from error
+    width = max((len(row) for row in rows), default=0)
+    if width > MAX_COLUMNS:
+        raise UploadError(texts.UPLOAD_DIMENSION.format(
+            rijen=len(rows), kolommen=width, max=limits.max_rows))
+    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=object)
 
 
 def _decode(content: bytes) -> str:

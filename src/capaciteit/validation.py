@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -154,7 +154,7 @@ def parse_dates(values: pd.Series) -> pd.Series:
             break
         result = result.fillna(pd.to_datetime(text.where(missing), format=pattern,
                                               errors="coerce"))
-    return result
+    return result.where(result.dt.year > 0)  # numpy knows a year 0; Python's date does not
 
 
 def municipality_lookup(municipalities: pd.DataFrame) -> Callable[[object], str | None]:
@@ -319,7 +319,8 @@ def _issue(rule: Rule, row: int, typed: pd.DataFrame, sheet: str, ctx: Context) 
     first = ""
     if rule.name == "dubbel":
         key = data[DUPLICATE_KEY]
-        same = (typed[DUPLICATE_KEY].fillna("") == key.fillna("")).all(axis=1)
+        same = (typed[DUPLICATE_KEY].astype(object).fillna("")  # all-blank: null[pyarrow]
+                == key.astype(object).fillna("")).all(axis=1)
         first = str(int(typed.index[same][0]))
     message = texts.VALIDATION[rule.name].format(
         waarde=shown or "", personen=_raw_number(data["raw_aantal_personen"]),
@@ -383,7 +384,12 @@ def _notes(sheet: Sheet) -> list[str]:
 def _key(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
         return ""
-    plain = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().lower()
+    return _text_key(str(value))
+
+
+@lru_cache(maxsize=4096)  # called per cell for categorie, subcategorie and gemeente names
+def _text_key(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     plain = plain.replace("\u2019", "'").strip()
     plain = re.sub(r"^gemeente\s+", "", plain)
     return re.sub(r"[^a-z0-9]", "", plain)
