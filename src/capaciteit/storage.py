@@ -98,8 +98,7 @@ def write_totals(conn: Connection, submission_id: int) -> None:
         .where(r.submission_id == submission_id)
         .group_by(r.submission_id, *keys)
     )
-    t = CapacityTotal.__table__
-    conn.execute(insert(t).from_select(
+    conn.execute(insert(CapacityTotal).from_select(
         ["submission_id", *SUMMARY_KEYS, "persons", "fte", "deployable_persons", "records"],
         sums))
 
