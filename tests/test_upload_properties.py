@@ -139,10 +139,12 @@ def as_xlsx(headers: list[str], data: list[dict[str, str]], *, numbers: bool = T
             value = values[header]
             if header == "peildatum" and len(value) == 10 and value[4] == "-":
                 try:
-                    sheet.write_datetime(r, c, datetime.fromisoformat(value), as_date)
-                    continue
+                    moment = datetime.fromisoformat(value)
                 except ValueError:
-                    pass
+                    moment = None
+                if moment is not None and moment.year >= 1900:  # Excel has no earlier dates
+                    sheet.write_datetime(r, c, moment, as_date)
+                    continue
             sheet.write(r, c, value)
     book.close()
     return buffer.getvalue()

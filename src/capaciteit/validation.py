@@ -109,18 +109,19 @@ def parse_values(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     for header in frame.columns:
         typed[f"raw_{header}"] = frame[header]
     typed["region_code"] = frame["regio"].str.upper().fillna(ctx.region_code)
-    typed["gemeente_code"] = frame["gemeente"].map(municipality_lookup(ctx.municipalities))
+    typed["gemeente_code"] = _map_distinct(frame["gemeente"],
+                                           municipality_lookup(ctx.municipalities))
     region_of = dict(zip(ctx.municipalities["gemeente_code"], ctx.municipalities["region_code"],
                          strict=True))
     typed["gemeente_region"] = typed["gemeente_code"].map(region_of)
     typed["organisation"] = frame["organisatie"]
     typed["organisation_id"] = frame["organisatie_id"]
     categories, subcategories = category_lookups(ctx.categories)
-    typed["category"] = frame["categorie"].map(lambda v: categories.get(_key(v)))
-    typed["subcategory"] = [
-        subcategories.get((c, _key(s))) if isinstance(c, str) else None
-        for c, s in zip(typed["category"], frame["subcategorie"], strict=True)
-    ]
+    typed["category"] = _map_distinct(frame["categorie"], lambda v: categories.get(_key(v)))
+    keys = list(zip(typed["category"], frame["subcategorie"], strict=True))
+    found = {key: subcategories.get((key[0], _key(key[1]))) if isinstance(key[0], str) else None
+             for key in set(keys)}
+    typed["subcategory"] = [found[key] for key in keys]
     for header, name in (("aantal_personen", "persons"), ("fte", "fte"),
                          ("inzetbaar_personen", "deployable_persons"),
                          ("inzetbaar_binnen_uur", "deployable_within_hours")):
@@ -129,6 +130,13 @@ def parse_values(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     typed["powers"] = frame["bevoegdheden"].fillna("")
     typed["note"] = frame["opmerking"].fillna("")
     return typed
+
+
+def _map_distinct(values: pd.Series, function: Callable[[object], str | None]) -> pd.Series:
+    """Apply ``function`` once per distinct non-empty value (a sheet repeats few values)."""
+    present = values.dropna()
+    mapping = {value: function(value) for value in present.unique()}
+    return values.map(mapping).astype(object).where(values.notna(), None)
 
 
 def parse_numbers(values: pd.Series) -> pd.Series:
