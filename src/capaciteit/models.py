@@ -122,3 +122,61 @@ class Population(Base):
     load_id: Mapped[int] = mapped_column(ForeignKey("population_load.id"), primary_key=True)
     gemeente_code: Mapped[str] = mapped_column(String(6), primary_key=True)
     inhabitants: Mapped[int] = mapped_column(Integer)
+
+
+class Agreement(Base):
+    """An afspraak with a partner on deployability, powers and compensation.
+
+    ``region_code`` is None for a national agreement (covers every region).
+    Changes are logged in ``agreement_change``; rows are never deleted.
+    """
+
+    __tablename__ = "agreement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str | None] = mapped_column(String(4), index=True)
+    partner_name: Mapped[str] = mapped_column(String(255))
+    partner_id: Mapped[str | None] = mapped_column(String(64))
+    partner_type: Mapped[str] = mapped_column(String(32))
+    committed_persons: Mapped[int] = mapped_column(Integer)
+    powers: Mapped[str] = mapped_column(Text, default="")
+    activation_trigger: Mapped[str] = mapped_column(Text, default="")
+    lead_time_hours: Mapped[int] = mapped_column(Integer)
+    compensation_arrangement: Mapped[str] = mapped_column(Text, default="")
+    compensation_eur: Mapped[float | None] = mapped_column(Float)
+    compensation_unit: Mapped[str | None] = mapped_column(String(32))
+    payer: Mapped[str] = mapped_column(String(255), default="")
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(32))
+    document_reference: Mapped[str] = mapped_column(String(255), default="")
+    contact_mailbox: Mapped[str] = mapped_column(String(320), default="")
+    contact_person: Mapped[str | None] = mapped_column(String(255))  # personal data
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AgreementScope(Base):
+    """A (sub)category an agreement covers; subcategory None = the whole category."""
+
+    __tablename__ = "agreement_scope"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    category: Mapped[str] = mapped_column(String(64))
+    subcategory: Mapped[str | None] = mapped_column(String(64))
+
+
+class AgreementChange(Base):
+    """One change to an agreement: who, when, what (old → new per field)."""
+
+    __tablename__ = "agreement_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
+    changed_by: Mapped[str] = mapped_column(String(320))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    action: Mapped[str] = mapped_column(String(16))  # aangemaakt | gewijzigd | geimporteerd
+    changes: Mapped[dict[str, list[object]]] = mapped_column(JSON, default=dict)

@@ -13,8 +13,11 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
+from capaciteit.agreements import AGREEMENT_COLUMNS, SCOPE_COLUMNS
 from capaciteit.capacity import MEASURES, RECORD_COLUMNS
 from capaciteit.models import (
+    Agreement,
+    AgreementScope,
     CapacityRecord,
     CapacityTotal,
     CurrentVersion,
@@ -274,3 +277,15 @@ def _records_to_rows(records: pd.DataFrame, submission_id: int) -> list[dict[str
         row["powers"] = row["powers"] or ""
         row["note"] = row["note"] or ""
     return rows
+
+
+def agreements_frame(conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All agreements (``agreements.AGREEMENT_COLUMNS``) and their scopes (category rows)."""
+    a, s = Agreement, AgreementScope
+    columns = [c for c in AGREEMENT_COLUMNS if c != "agreement_id"]
+    rows = conn.execute(select(a.id.label("agreement_id"), *[getattr(a, c) for c in columns])
+                        .order_by(a.id)).mappings().all()
+    scopes = conn.execute(select(s.agreement_id, s.category, s.subcategory)
+                          .order_by(s.agreement_id, s.id)).mappings().all()
+    return (pd.DataFrame(rows, columns=AGREEMENT_COLUMNS),
+            pd.DataFrame(scopes, columns=SCOPE_COLUMNS))
