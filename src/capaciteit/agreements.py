@@ -71,7 +71,7 @@ def with_effective_status(agreements: pd.DataFrame, today: date) -> pd.DataFrame
     """Add ``effective_status`` to an agreements frame."""
     result = agreements.copy()
     result["effective_status"] = [
-        effective_status(s, _date(f), _date(t), today)
+        effective_status(s, _date(f) or date.min, _date(t), today)
         for s, f, t in zip(result["status"], result["valid_from"], result["valid_to"],
                            strict=True)
     ]
