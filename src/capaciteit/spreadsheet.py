@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 import pandas as pd
+from python_calamine import CalamineWorkbook
 
 from capaciteit import texts
 from capaciteit.numbers import format_number
@@ -123,14 +124,24 @@ def read_upload(content: bytes, filename: str, limits: Limits = Limits(),
 
 
 def _read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
+    """Read the data sheet with python-calamine, cells as calamine gives them.
+
+    pandas' calamine reader converts every cell in Python; taking calamine's
+    rows directly and converting per column is ~0.3 s faster per 50,000 rows
+    (docs/decisions.md). Integral numbers become ints, as pandas would make them.
+    """
     _inspect_zip(content, limits)
     try:
-        book = pd.ExcelFile(io.BytesIO(content), engine="calamine")
+        book = CalamineWorkbook.from_filelike(io.BytesIO(content))
         sheet_name = _pick_sheet(book.sheet_names)
-        cells = pd.read_excel(book, sheet_name=sheet_name, header=None, dtype=object,
-                              keep_default_na=False)  # "NA", "null" are text, as in a .csv
+        rows = book.get_sheet_by_name(str(sheet_name)).to_python(skip_empty_area=False)
     except Exception as error:  # calamine raises its own types for every kind of damage
         raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=_short(error))) from error
+    width = max((len(r) for r in rows), default=0)
+    if width > MAX_COLUMNS:
+        raise UploadError(texts.UPLOAD_DIMENSION.format(
+            rijen=len(rows), kolommen=width, max=limits.max_rows))
+    cells = pd.DataFrame(rows, dtype=object)
     return str(sheet_name), cells
 
 
@@ -270,6 +281,9 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     result = {}
     for column in frame.columns:
         text = frame[column].astype("string").str.strip()
+        integral = text.str.endswith(".0").fillna(False)
+        if integral.any():  # calamine gives 12.0 for a whole number; show it as 12
+            text = text.where(~integral, text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True))
         result[column] = text.mask(text == "")
     return pd.DataFrame(result, index=frame.index, dtype="string")
 

@@ -141,6 +141,11 @@ def _map_distinct(values: pd.Series, function: Callable[[object], str | None]) -
 
 def parse_numbers(values: pd.Series) -> pd.Series:
     """Numbers written as 80, 80.0, 1,5, 1.234 (thousands) or 1.234,5; others <NA>."""
+    direct = pd.to_numeric(values, errors="coerce")
+    plain = values.str.fullmatch(r"-?\d+(\.\d+)?").fillna(False) & \
+        ~values.str.fullmatch(r"-?\d{1,3}(\.\d{3})+").fillna(False)
+    if bool((plain | values.isna()).all()):  # the usual case: nothing Dutch to untangle
+        return direct.astype("Float64")
     text = values.astype("string").str.replace(r"\s", "", regex=True)
     both = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
     thousands_dot = text.str.fullmatch(r"-?\d{1,3}(\.\d{3})+") & ~both
