@@ -13,5 +13,13 @@ navigation = st.navigation([
             icon=":material/location_city:"),
     st.Page("pages/aanleveren.py", title=texts.PAGE_UPLOAD, url_path="aanleveren",
             icon=":material/upload_file:"),
+    st.Page("pages/afspraken.py", title=texts.PAGE_AGREEMENTS, url_path="afspraken",
+            icon=":material/handshake:"),
+    st.Page("pages/witte-vlekken.py", title=texts.PAGE_WHITE_SPOTS, url_path="witte-vlekken",
+            icon=":material/layers:"),
+    st.Page("pages/inzetbaar.py", title=texts.PAGE_DEPLOYABLE, url_path="inzetbaar",
+            icon=":material/group:"),
+    st.Page("pages/beheer.py", title=texts.PAGE_ADMIN, url_path="beheer",
+            icon=":material/admin_panel_settings:"),
 ])
 navigation.run()  # every page starts with pages._shared.context(): data, banners

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from capaciteit import services, texts
+from capaciteit import services, storage, texts
+from capaciteit.access import User, local_admin
 from capaciteit.boundaries import Boundaries, BoundaryError, load_boundaries
 from capaciteit.categories import Category
 from capaciteit.database import DatabaseError, prepare_database
+from capaciteit.deployment import PreparedCapacity, prepare_capacity
 from capaciteit.maps import install_map_assets
+from capaciteit.roles import load_user
 from capaciteit.settings import Settings, get_settings
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class AppContext:
     boundaries: Boundaries
     categories: tuple[Category, ...]
     data: services.DashboardData
+    user: User
 
 
 @st.cache_resource(show_spinner=False)
@@ -70,9 +76,12 @@ def context() -> AppContext:
     except (BoundaryError, DatabaseError) as error:
         st.error(str(error))
         st.stop()
+    user = acting_user()
+    _access_banner(user)
     if data.has_demo:
         st.warning(texts.DEMO_BANNER, icon="⚠️")
-    return AppContext(settings, engine, boundaries, services.categories_for(settings), data)
+    return AppContext(settings, engine, boundaries, services.categories_for(settings), data,
+                      user)
 
 
 def _leave_pages_folder_mode() -> None:
@@ -93,11 +102,56 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+def auth_configured() -> bool:
+    """True when .streamlit/secrets.toml has an [auth] section (OpenID Connect)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises its own error type
+        return False
+
+
 def current_user() -> str:
-    """The acting user: the verified e-mail address when logged in, else the local user."""
-    if getattr(st.user, "is_logged_in", False):
-        return str(st.user.get("email") or st.user.get("name") or "onbekend")
-    return f"lokaal ({getpass.getuser()})"
+    """The acting user's label (e-mail address) for services that take a name."""
+    return acting_user().label
+
+
+def acting_user() -> User:
+    """The acting user with their roles; in lokale modus the single local beheerder.
+
+    Logged-out visitors get the login button and nothing else.
+    """
+    if not auth_configured():
+        return local_admin(f"lokaal ({getpass.getuser()})")
+    if not st.user.is_logged_in:
+        st.info(texts.LOGIN_NEEDED)
+        st.button(texts.LOGIN_BUTTON, on_click=st.login, type="primary")
+        st.stop()
+    settings = get_settings()
+    email = str(st.user.get("email") or "")
+    groups = st.user.get("groups") or []
+    with _engine(settings.effective_database_url).connect() as conn:
+        user = load_user(conn, email, str(st.user.get("name") or ""),
+                         groups if isinstance(groups, list) else [], settings.groepen_rollen)
+    if not user.grants:
+        st.warning(texts.NO_ROLE.format(email=email))
+        st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
+        st.stop()
+    return user
+
+
+def _access_banner(user: User) -> None:
+    """Lokale modus banner, or who is logged in with which roles and a logout button."""
+    if not auth_configured():
+        address = st.get_option("server.address") or ""
+        if address not in LOOPBACK:
+            st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
+            st.stop()
+        st.info(texts.LOCAL_MODE_BANNER, icon=":material/lock:")
+        return
+    with st.sidebar:
+        st.caption(f"{user.label}: " + ", ".join(sorted(
+            g.role + (f" {g.region_code}" if g.region_code else "") for g in user.grants)))
+        st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
 
 
 def region_choice(names: dict[str, str], key: str) -> str | None:
@@ -122,3 +176,25 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
     numeric = frame.select_dtypes("number").columns
     config = {c: st.column_config.NumberColumn(format="localized") for c in numeric}
     st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _deployable(url: str, version: tuple[int, int], agreements: tuple[int, int, str],
+                today: date) -> PreparedCapacity:
+    with _engine(url).connect() as conn:
+        capacity = storage.deployable_capacity(conn)
+        frames = storage.agreements_frame(conn)
+    return prepare_capacity(capacity, *frames, today)
+
+
+def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
+    """The capacity the Inzetbaar answer reads, with its coverage worked out.
+
+    Loaded and prepared once per data version, agreements version and day (a
+    resource cache: not copied per run, treat it as read-only); each question
+    then takes a few array sums.
+    """
+    url = ctx.settings.effective_database_url
+    with ctx.engine.connect() as conn:
+        agreements = storage.agreements_version(conn)
+    return _deployable(url, services.data_version(ctx.engine), agreements, today)

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from capaciteit import publishing, services, texts
+from capaciteit import audit, publishing, services, texts
+from capaciteit.access import PUBLISH, AccessDenied
 from capaciteit.spreadsheet import UploadError
 from capaciteit.template import build_template
 from capaciteit.upload_view import records_view, totals_view
-from pages._shared import context, current_user, region_choice, show_table
+from pages._shared import context, region_choice, show_table
 
 
 def publish_upload(code: str, check: services.UploadCheck, accepted: bool) -> None:
@@ -16,7 +17,7 @@ def publish_upload(code: str, check: services.UploadCheck, accepted: bool) -> No
     page that follows already shows the new data (no demo banner after the first one).
     """
     try:
-        done = publishing.publish(ctx.engine, code, check.result, actor=current_user(),
+        done = publishing.publish(ctx.engine, code, check.result, actor=ctx.user,
                                   filename=check.filename, sha256=check.sha256,
                                   accept_warnings=accepted)
     except publishing.PublishError as error:
@@ -35,6 +36,11 @@ st.write(texts.UPLOAD_INTRO)
 names = ctx.boundaries.region_names()
 code = region_choice(names, key="aanlever_regio")
 if code is None:
+    st.stop()
+try:  # the core check; a refused attempt is recorded in the audit trail
+    audit.authorize(ctx.engine, ctx.user, PUBLISH, code)
+except AccessDenied as refused:
+    st.error(str(refused))
     st.stop()
 limits = services.upload_limits(ctx.settings)
 

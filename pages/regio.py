@@ -1,10 +1,13 @@
 """Regio: one veiligheidsregio's capacity by category, by municipality, neighbours, freshness."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import publishing, storage, texts
+from capaciteit import agreement_service, publishing, storage, texts
+from capaciteit.access import RESTORE, can
 from capaciteit.aggregation import (
     Measure,
     by_category,
@@ -13,12 +16,13 @@ from capaciteit.aggregation import (
     national_totals,
     neighbours_of,
 )
+from capaciteit.agreement_view import agreements_table, filter_agreements
 from capaciteit.categories import categories_frame
 from capaciteit.maps import build_choropleth
 from capaciteit.numbers import format_number
 from capaciteit.presentation import freshness_line, labelled, map_attributions, peildatum_label
 from capaciteit.upload_view import history_view
-from pages._shared import context, current_user, region_choice, show_table
+from pages._shared import context, region_choice, show_table
 
 
 def restore_version(code: str) -> None:
@@ -28,7 +32,7 @@ def restore_version(code: str) -> None:
     """
     chosen = int(st.session_state[f"herstel_{code}"])
     try:
-        done = publishing.restore(ctx.engine, code, chosen, actor=current_user())
+        done = publishing.restore(ctx.engine, code, chosen, actor=ctx.user)
     except publishing.PublishError as error:
         outcome = ("error", str(error))
     else:
@@ -87,6 +91,15 @@ else:
     show_table(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",
                                            "deployable_persons"]))
 
+st.subheader(texts.AGREEMENT_REGION_SECTION)
+agreements, scopes = agreement_service.list_agreements(ctx.engine, date.today())
+own = filter_agreements(agreements, scopes, today=date.today(), region=code)
+if own.empty:
+    st.caption(texts.AGREEMENT_REGION_NONE)
+else:
+    show_table(agreements_table(own, scopes, names, ctx.categories))
+st.page_link("pages/afspraken.py", query_params={"regio": code}, label=texts.AGREEMENT_REGION_LINK)
+
 st.subheader(texts.REGION_NEIGHBOURS)
 for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterrows():
     st.page_link("pages/regio.py", query_params={"regio": neighbour["region_code"]},
@@ -100,7 +113,7 @@ with ctx.engine.connect() as conn:
     versions_of_region = storage.history(conn, code)
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
-if earlier:
+if earlier and can(ctx.user, RESTORE, code):
     st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
     st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}", on_click=restore_version,
               args=(code,))

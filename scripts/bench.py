@@ -1,5 +1,6 @@
-"""Benchmark: the national map, the national aggregation over 1,000,000 records, and
-reading + validating a 50,000-row .xlsx upload against the bare calamine read.
+"""Benchmark: the national map, the national aggregation over 1,000,000 records, the
+crisis team's national question (Inzetbaar) over the same records, and reading +
+validating a 50,000-row .xlsx upload against the bare calamine read.
 
 Prints a table and writes ``bench-results/bench.json``. It measures; it does
 not judge: there are no assertions on time. Run with ``make bench``. Set
@@ -36,13 +37,13 @@ import pandas as pd
 import xlsxwriter
 from sqlalchemy import Connection, Engine, create_engine, insert, text
 
-from capaciteit import aggregation, spreadsheet, storage, validation
+from capaciteit import aggregation, deployment, presets, spreadsheet, storage, validation
 from capaciteit.boundaries import REGION_CODES, Boundaries, load_boundaries, prepare_boundaries
 from capaciteit.categories import default_categories, horizons, powers
 from capaciteit.database import prepare_database
 from capaciteit.demo import generate_demo_records
 from capaciteit.maps import build_choropleth
-from capaciteit.models import CurrentVersion, Submission
+from capaciteit.models import Agreement, AgreementScope, CurrentVersion, Submission
 from capaciteit.numbers import format_number
 from capaciteit.presentation import map_attributions
 
@@ -66,6 +67,11 @@ OPENPYXL_RUNS = 3
 UPLOAD_REGION = "VR13"
 UPLOAD_GOAL = 1.5  # ours / floor
 UPLOAD_PEILDATUM = date(2025, 5, 1)
+DEPLOYMENT_TARGET = "VR13"
+DEPLOYMENT_RUNS = 7
+DEPLOYMENT_LOAD_RUNS = 3
+DEPLOYMENT_AGREEMENTS = 103
+DEPLOYMENT_GOAL_MS = 100.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ def main() -> None:
         results["aggregation"] = {"records": N_RECORDS,
                                   "sqlite": bench_aggregation(sqlite_url, records, boundaries)}
         print_aggregation("SQLite", results["aggregation"]["sqlite"])
+        print_deployment("SQLite", results["aggregation"]["sqlite"]["deployment"])
         results["aggregation"]["postgresql"] = bench_postgresql(records, boundaries)
         del records
         results["upload"] = bench_upload(boundaries, Path(tmp), UPLOAD_ROWS)
@@ -246,10 +253,24 @@ def generate_records(municipalities: pd.DataFrame, n: int, *, seed: int) -> pd.D
         "fte": np.round(persons * rng.uniform(0.4, 1.0, size=n), 1),
         "deployable_persons": (persons * rng.uniform(0.1, 0.8, size=n)).astype(np.int64),
         "deployable_within_hours": rng.choice([h.hours for h in horizons()], size=n),
-        "powers": "",
+        "powers": generated_powers(rng, category),
         "peildatum": peildata[region],
         "note": "Benchmarkgegevens (fictief)",
     })
+
+
+def generated_powers(rng: np.random.Generator, category: np.ndarray) -> np.ndarray:
+    """Per record none, one or two of the powers its category typically holds ('; '-joined)."""
+    result = np.full(len(category), "", dtype=object)
+    draw = rng.random(len(category))
+    for code in np.unique(category):
+        fitting = sorted(p.name for p in powers() if code in p.categories)
+        options = [""] + fitting + [f"{a}; {b}" for i, a in enumerate(fitting)
+                                    for b in fitting[i + 1:]]
+        rows = category == code
+        picks = (draw[rows] * len(options)).astype(np.int64)
+        result[rows] = np.array(options, dtype=object)[picks]
+    return result
 
 
 def bench_aggregation(url: str, records: pd.DataFrame,
@@ -262,9 +283,11 @@ def bench_aggregation(url: str, records: pd.DataFrame,
         direct = time_runs(lambda: group_records_directly(engine), AGGREGATION_RUNS)
         timing = time_runs(lambda: aggregate_nationally(engine, boundaries), AGGREGATION_RUNS)
         table, totals, summary_rows = aggregate_nationally(engine, boundaries)
+        deployment = bench_deployment(engine, submission_ids, records, boundaries)
     finally:
         engine.dispose()
     return {
+        "deployment": deployment,
         "backend": engine.dialect.name,
         "load_s": load_seconds,
         "write_totals_s": totals_seconds,
@@ -386,6 +409,7 @@ def bench_postgresql(records: pd.DataFrame, boundaries: Boundaries) -> dict[str,
     with temporary_postgres(base) as url:
         result = bench_aggregation(url, records, boundaries)
     print_aggregation("PostgreSQL", result)
+    print_deployment("PostgreSQL", result["deployment"])
     return result
 
 
@@ -402,6 +426,149 @@ def temporary_postgres(base: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+# --- 4. the crisis team's question (Inzetbaar) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class BenchQuestion:
+    """A question of the benchmark: its label and what is asked."""
+
+    label: str
+    question: deployment.Question
+
+
+def bench_questions() -> list[BenchQuestion]:
+    """National questions (search area: the whole country) from narrow to the broadest."""
+    masks = presets.find_preset(list(presets.reference_presets()), "mondkapjes-ov")
+    horeca = presets.find_preset(list(presets.reference_presets()), "toegangsbewijs-horeca")
+    assert masks is not None and horeca is not None
+    return [
+        BenchQuestion("mondkapjes OV (boa IV + bevoegdheid), 24 uur",
+                      masks.question((DEPLOYMENT_TARGET,), 500, "land")),
+        BenchQuestion("toegangsbewijs horeca (2 scopes + bevoegdheid), 72 uur",
+                      horeca.question((DEPLOYMENT_TARGET,), 500, "land")),
+        BenchQuestion("alles, geen filter, binnen een week (zwaarste)",
+                      deployment.Question((DEPLOYMENT_TARGET,), 168, 50_000,
+                                          search_area="land")),
+    ]
+
+
+def bench_deployment(engine: Engine, submission_ids: dict[str, int], records: pd.DataFrame,
+                     boundaries: Boundaries) -> dict[str, Any]:
+    """Write the per-organisation sums, then time loading them and answering questions.
+
+    The page loads the sums and applies the coverage rule once per data
+    version, agreements version and day (a resource cache); each question then
+    reads the agreements and runs ``deployment.answer_question`` on the
+    prepared frame. All three are timed; the goal is for the question.
+    """
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        for submission_id in submission_ids.values():
+            storage.write_deployable(conn, submission_id)
+        insert_agreements(conn, records)
+    write_seconds = time.perf_counter() - start
+
+    def load() -> tuple[pd.DataFrame, pd.DataFrame]:
+        with engine.connect() as conn:
+            return storage.deployable_capacity(conn), storage.current_versions(conn)
+
+    def prepare() -> deployment.PreparedCapacity:
+        with engine.connect() as conn:
+            agreements, scopes = storage.agreements_frame(conn)
+        return deployment.prepare_capacity(capacity, agreements, scopes, TODAY)
+
+    load_timing = time_runs(load, DEPLOYMENT_LOAD_RUNS, warmup=0)
+    capacity, versions = load()
+    prepare_timing = time_runs(prepare, DEPLOYMENT_LOAD_RUNS, warmup=0)
+    prepared = prepare()
+    result: dict[str, Any] = {"write_s": write_seconds, "rows": len(capacity),
+                              "agreements": DEPLOYMENT_AGREEMENTS, "load": load_timing.as_dict(),
+                              "prepare": prepare_timing.as_dict(), "questions": []}
+    for item in bench_questions():
+        def answer(question: deployment.Question = item.question) -> deployment.Answer:
+            with engine.connect() as conn:  # the page reads the agreements on every run
+                agreements, scopes = storage.agreements_frame(conn)
+            return deployment.answer_question(
+                question, prepared, versions, agreements, scopes, boundaries.regions,
+                boundaries.neighbours, today=TODAY, stale_after_days=180)
+
+        timing = time_runs(answer, DEPLOYMENT_RUNS)
+        got = answer()
+        expected = expected_deployable(records, item.question)
+        result["questions"].append({
+            "label": item.label, "answer": timing.as_dict(), "deployable": got.deployable,
+            "covered": got.covered, "expected_deployable": expected,
+            "check": got.deployable == expected})
+    return result
+
+
+def insert_agreements(conn: Connection, records: pd.DataFrame) -> None:
+    """Valid agreements: four per region with its organisations, three national sector-wide."""
+    rng = np.random.default_rng(SEED + 6)
+    now = datetime.now(UTC)
+    organisations = sorted(records["organisation"].unique())
+    pairs = [(c.code, None) for c in default_categories()]
+    rows, scopes = [], []
+    for i in range(DEPLOYMENT_AGREEMENTS):
+        national = i >= DEPLOYMENT_AGREEMENTS - 3
+        region = None if national else REGION_CODES[i % len(REGION_CODES)]
+        category, _ = pairs[i % len(pairs)]
+        rows.append({
+            "region_code": region, "partner_id": None, "committed_persons": 50,
+            "partner_name": "Sectorpartner (fictief)" if national
+            else organisations[int(rng.integers(len(organisations)))],
+            "partner_type": "sectororganisatie" if national else "gemeente",
+            "powers": "", "activation_trigger": "GRIP 2", "lead_time_hours": 12,
+            "compensation_arrangement": "Uurtarief", "compensation_eur": 60.0,
+            "compensation_unit": "per uur", "payer": "Veiligheidsregio",
+            "valid_from": date(2024, 1, 1), "valid_to": None, "status": "getekend",
+            "document_reference": "", "contact_mailbox": "", "contact_person": None,
+            "created_by": "benchmark", "created_at": now, "updated_by": "benchmark",
+            "updated_at": now})
+        scopes.append(category)
+    ids = [conn.execute(insert(Agreement).returning(Agreement.id), row).scalar_one()
+           for row in rows]
+    conn.execute(insert(AgreementScope), [
+        {"agreement_id": i, "category": c, "subcategory": None}
+        for i, c in zip(ids, scopes, strict=True)])
+
+
+def expected_deployable(records: pd.DataFrame, question: deployment.Question) -> int:
+    """The deployable persons the question should find, from the generated records directly."""
+    keep = records["deployable_within_hours"] <= question.hours
+    if question.scopes:
+        keep &= pd.concat([(records["category"] == c)
+                           & ((records["subcategory"] == s) if s else True)
+                           for c, s in question.scopes], axis=1).any(axis=1)
+    held = records["powers"].str.lower().str.split("; ")
+    for power in question.powers:
+        wanted = power.lower()
+        keep &= held.map(lambda names: wanted in names)  # noqa: B023 - used at once
+    return int(records.loc[keep, "deployable_persons"].sum())
+
+
+def print_deployment(label: str, result: dict[str, Any]) -> None:
+    """The question's answer time on one backend, against the goal."""
+    load = result["load"]
+    print(f"\n4. Inzetbaar: landelijke vraag over {format_number(N_RECORDS)} records: {label}")
+    print(f"  Sommen per organisatie/(sub)categorie/termijn/bevoegdheden: "
+          f"{format_number(result['rows'])} rijen, geschreven in {result['write_s']:.2f} s "
+          f"(bij publiceren, eenmalig); {result['agreements']} geldige afspraken")
+    rows = [("", "ms (mediaan)", "spreiding ms", "t.o.v. doel 100 ms", "controle"),
+            ("sommen laden (1x per gegevensversie, gecachet)", f"{load['median_ms']:.0f}",
+             spread_ms(load), "", ""),
+            ("dekking voorbereiden (1x per gegevens-/afsprakenversie en dag, gecachet)",
+             f"{result['prepare']['median_ms']:.0f}", spread_ms(result["prepare"]), "", "")]
+    for question in result["questions"]:
+        timing = question["answer"]
+        rows.append((f"vraag: {question['label']}", f"{timing['median_ms']:.1f}",
+                     spread_ms(timing), f"{timing['median_ms'] / DEPLOYMENT_GOAL_MS:.2f}x",
+                     "ja" if question["check"] else "NEE"))
+    print_table(rows)
+    print("  Controle: inzetbaar in het antwoord = direct uit de gegenereerde records geteld.")
 
 
 # --- 3. reading + validating an upload ---------------------------------------------------
@@ -713,6 +880,11 @@ def print_upload(result: dict[str, Any]) -> None:
           + (f"; eerste fout: {check['first_error']}" if check["first_error"] else ""))
     print(f"  (bestand gemaakt met xlsxwriter in {result['build_s']:.1f} s, hoort niet bij de "
           f"meting)")
+
+
+def spread_ms(timing: dict[str, float | int]) -> str:
+    """'41.2–47.9' in milliseconds."""
+    return f"{timing['min_ms']:.1f}–{timing['max_ms']:.1f}"
 
 
 def spread(timing: dict[str, float | int]) -> str:

@@ -106,3 +106,32 @@ def data_dir(tmp_path: Path, regions_cache: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("CAPACITEIT_DATABASE_URL", raising=False)
     monkeypatch.delenv("CAPACITEIT_GEBIEDEN_BRON", raising=False)
     return directory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _loopback_like_config_toml() -> None:
+    """AppTest does not read .streamlit/config.toml; give it the address make run uses."""
+    from streamlit import config
+
+    config.set_option("server.address", "127.0.0.1")
+
+
+# An [auth] section as .streamlit/secrets.toml would hold it; AppTest never contacts it.
+AUTH_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "capaciteit-test",
+    "client_secret": "test-secret",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+
+
+def log_in(at, engine: Engine, user: dict, role_spec: str | None) -> None:
+    """Configure login on an AppTest and give ``user`` a role in the app's role table."""
+    from capaciteit import roles
+    from capaciteit.access import local_admin
+
+    at.secrets["auth"] = AUTH_SECRETS
+    at.user = user
+    if role_spec:
+        roles.grant(engine, local_admin("test-beheer"), user["email"], role_spec)

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from capaciteit import demo, publishing, services, storage
+from capaciteit.access import User, local_admin
 from capaciteit.capacity import RECORD_COLUMNS
 from capaciteit.categories import default_categories
 from capaciteit.database import make_engine, prepare_database
@@ -35,40 +36,83 @@ from capaciteit.validation import Issue, ValidationResult
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 6, 1)
-HEADERS = ["regio", "gemeente", "organisatie", "organisatie_id", "categorie", "subcategorie",
-           "aantal_personen", "fte", "inzetbaar_personen", "inzetbaar_binnen_uur",
-           "bevoegdheden", "peildatum", "opmerking"]
+HEADERS = [
+    "regio",
+    "gemeente",
+    "organisatie",
+    "organisatie_id",
+    "categorie",
+    "subcategorie",
+    "aantal_personen",
+    "fte",
+    "inzetbaar_personen",
+    "inzetbaar_binnen_uur",
+    "bevoegdheden",
+    "peildatum",
+    "opmerking",
+]
 
 
-def records(region: str, organisations: list[str], *, persons: int = 10,
-            category: str = "boa", subcategory: str = "domein-1",
-            gemeente: str | None = None) -> pd.DataFrame:
+def records(
+    region: str,
+    organisations: list[str],
+    *,
+    persons: int = 10,
+    category: str = "boa",
+    subcategory: str = "domein-1",
+    gemeente: str | None = None,
+) -> pd.DataFrame:
     """Records for ``region``, one per organisation name."""
     count = len(organisations)
-    frame = pd.DataFrame({
-        "region_code": [region] * count, "gemeente_code": [gemeente] * count,
-        "organisation": organisations, "organisation_id": [None] * count,
-        "category": [category] * count, "subcategory": [subcategory] * count,
-        "persons": [persons] * count, "fte": [persons * 0.8] * count,
-        "deployable_persons": [persons // 2] * count, "deployable_within_hours": [24] * count,
-        "powers": [""] * count, "peildatum": [pd.Timestamp("2025-05-01")] * count,
-        "note": [""] * count,
-    })
+    frame = pd.DataFrame(
+        {
+            "region_code": [region] * count,
+            "gemeente_code": [gemeente] * count,
+            "organisation": organisations,
+            "organisation_id": [None] * count,
+            "category": [category] * count,
+            "subcategory": [subcategory] * count,
+            "persons": [persons] * count,
+            "fte": [persons * 0.8] * count,
+            "deployable_persons": [persons // 2] * count,
+            "deployable_within_hours": [24] * count,
+            "powers": [""] * count,
+            "peildatum": [pd.Timestamp("2025-05-01")] * count,
+            "note": [""] * count,
+        }
+    )
     return frame[RECORD_COLUMNS]
 
 
-def send(engine, region: str, frame: pd.DataFrame, *, sha: str | None = None,
-         warnings: list[Issue] | None = None, accept: bool = False, actor: str = "tester",
-         filename: str = "capaciteit.xlsx") -> publishing.Publication:
-    return publish(engine, region, ValidationResult(frame, [], warnings or []), actor=actor,
-                   filename=filename, sha256=sha or sha256_of(repr(frame).encode()),
-                   accept_warnings=accept)
+def send(
+    engine,
+    region: str,
+    frame: pd.DataFrame,
+    *,
+    sha: str | None = None,
+    warnings: list[Issue] | None = None,
+    accept: bool = False,
+    actor: str | User = "tester",
+    filename: str = "capaciteit.xlsx",
+) -> publishing.Publication:
+    return publish(
+        engine,
+        region,
+        ValidationResult(frame, [], warnings or []),
+        actor=actor if isinstance(actor, User) else local_admin(actor),
+        filename=filename,
+        sha256=sha or sha256_of(repr(frame).encode()),
+        accept_warnings=accept,
+    )
 
 
 def stored(engine, region: str, version: int) -> pd.DataFrame:
     with engine.connect() as conn:
-        submission_id = conn.execute(select(Submission.id).where(
-            Submission.region_code == region, Submission.version == version)).scalar_one()
+        submission_id = conn.execute(
+            select(Submission.id).where(
+                Submission.region_code == region, Submission.version == version
+            )
+        ).scalar_one()
         return storage.submission_records(conn, submission_id)
 
 
@@ -95,16 +139,31 @@ def csv_upload(rows: list[dict[str, str]]) -> bytes:
 
 
 def test_publishing_records_uploader_time_file_hash_rows_and_accepted_warnings(engine):
-    warning = Issue("Gegevens", 3, "peildatum", "1 mei 2023",
-                    "1 regel(s) hebben een peildatum van meer dan een jaar geleden "
-                    "(oudste: 1 mei 2023)")
+    warning = Issue(
+        "Gegevens",
+        3,
+        "peildatum",
+        "1 mei 2023",
+        "1 regel(s) hebben een peildatum van meer dan een jaar geleden (oudste: 1 mei 2023)",
+    )
     frame = records("VR13", ["A", "B", "C"])
     before = datetime.now(UTC)
-    done = send(engine, "VR13", frame, sha="a" * 64, warnings=[warning], accept=True,
-                actor="jan@vr13.nl", filename="capaciteit mei.xlsx")
+    done = send(
+        engine,
+        "VR13",
+        frame,
+        sha="a" * 64,
+        warnings=[warning],
+        accept=True,
+        actor=local_admin("jan@vr13.nl"),
+        filename="capaciteit mei.xlsx",
+    )
     after = datetime.now(UTC)
     assert (done.version.region_code, done.version.version, done.version.row_count) == (
-        "VR13", 1, 3)
+        "VR13",
+        1,
+        3,
+    )
     assert done.demo_removed == 0
     with engine.connect() as conn:
         (row,) = storage.history(conn, "VR13").to_dict("records")
@@ -116,10 +175,14 @@ def test_publishing_records_uploader_time_file_hash_rows_and_accepted_warnings(e
     assert row["row_count"] == 3
     assert row["warnings_accepted"] == [
         "Rij 3, peildatum: 1 regel(s) hebben een peildatum van meer dan een jaar geleden "
-        "(oudste: 1 mei 2023)"]
+        "(oudste: 1 mei 2023)"
+    ]
     assert row["is_current"]
-    assert as_utc(before) - pd.Timedelta(seconds=1) <= as_utc(row["uploaded_at"]) \
+    assert (
+        as_utc(before) - pd.Timedelta(seconds=1)
+        <= as_utc(row["uploaded_at"])
         <= as_utc(after) + pd.Timedelta(seconds=1)
+    )
     assert list(stored(engine, "VR13", 1)["organisation"]) == ["A", "B", "C"]
 
 
@@ -140,10 +203,18 @@ def test_a_result_with_errors_cannot_be_published_and_nothing_is_stored(engine):
     errors = [Issue("CSV", 3, "gemeente", "Atlantis", "x"), Issue("CSV", 4, "fte", "-1", "y")]
     result = ValidationResult(records("VR13", ["A"]), errors)
     with pytest.raises(PublishError) as raised:
-        publish(engine, "VR13", result, actor="t", filename="f.csv", sha256="c" * 64,
-                accept_warnings=True)
+        publish(
+            engine,
+            "VR13",
+            result,
+            actor=local_admin("t"),
+            filename="f.csv",
+            sha256="c" * 64,
+            accept_warnings=True,
+        )
     assert str(raised.value) == (
-        "Niet gepubliceerd: het bestand bevat 2 fout(en). Er is niets opgeslagen.")
+        "Niet gepubliceerd: het bestand bevat 2 fout(en). Er is niets opgeslagen."
+    )
     assert submissions(engine) == 0
 
 
@@ -153,7 +224,8 @@ def test_a_result_with_warnings_is_published_only_when_they_are_accepted(engine)
     with pytest.raises(PublishError) as raised:
         send(engine, "VR13", frame, warnings=[warning], accept=False)
     assert str(raised.value) == (
-        "Niet gepubliceerd: bevestig eerst dat u de 1 waarschuwing(en) gezien heeft.")
+        "Niet gepubliceerd: bevestig eerst dat u de 1 waarschuwing(en) gezien heeft."
+    )
     assert submissions(engine) == 0
     done = send(engine, "VR13", frame, warnings=[warning], accept=True)
     assert done.version.version == 1
@@ -169,7 +241,8 @@ def test_a_byte_identical_file_is_refused_and_not_stored_twice(engine):
         send(engine, "VR13", records("VR13", ["A"]), sha="d" * 64)
     assert str(raised.value) == (
         "Dit bestand is byte voor byte gelijk aan versie 1 en is niet opnieuw opgeslagen. "
-        "Wilt u die versie terug, gebruik dan 'Herstellen' bij de geschiedenis.")
+        "Wilt u die versie terug, gebruik dan 'Herstellen' bij de geschiedenis."
+    )
     assert submissions(engine) == 2
 
 
@@ -179,17 +252,35 @@ def test_the_same_file_for_another_region_is_not_identical(engine):
 
 
 def test_check_upload_reports_an_identical_file_before_publishing(engine, boundaries):
-    content = csv_upload([{"gemeente": "GM0363", "organisatie": "Gemeente Amsterdam",
-                           "categorie": "boa", "subcategorie": "domein-1",
-                           "aantal_personen": "80", "fte": "72,5", "inzetbaar_personen": "40",
-                           "inzetbaar_binnen_uur": "24", "peildatum": "01-05-2025"}])
+    content = csv_upload(
+        [
+            {
+                "gemeente": "GM0363",
+                "organisatie": "Gemeente Amsterdam",
+                "categorie": "boa",
+                "subcategorie": "domein-1",
+                "aantal_personen": "80",
+                "fte": "72,5",
+                "inzetbaar_personen": "40",
+                "inzetbaar_binnen_uur": "24",
+                "peildatum": "01-05-2025",
+            }
+        ]
+    )
     args = (engine, boundaries, default_categories(), "VR13", content, "capaciteit.csv")
     first = services.check_upload(*args, limits=Limits(), today=TODAY)
     assert first.identical_version is None
     assert first.sha256 == sha256_of(content)
     assert first.diff.summary() == "1 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd"
-    publish(engine, "VR13", first.result, actor="t", filename=first.filename,
-            sha256=first.sha256, accept_warnings=False)
+    publish(
+        engine,
+        "VR13",
+        first.result,
+        actor=local_admin("t"),
+        filename=first.filename,
+        sha256=first.sha256,
+        accept_warnings=False,
+    )
     again = services.check_upload(*args, limits=Limits(), today=TODAY)
     assert again.identical_version == 1
     assert again.diff.summary() == "0 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd"
@@ -202,20 +293,28 @@ def test_check_upload_reports_an_identical_file_before_publishing(engine, bounda
 
 
 def test_the_diff_reports_added_removed_and_changed_rows_and_category_totals():
-    current = pd.concat([
-        records("VR13", ["Blijft"], persons=10, gemeente="GM0363"),
-        records("VR13", ["Verandert"], persons=20, gemeente="GM0363"),
-        records("VR13", ["Verdwijnt"], persons=5, category="defensie", subcategory="bijstand"),
-    ], ignore_index=True)
-    new = pd.concat([
-        records("VR13", ["Blijft"], persons=10, gemeente="GM0363"),
-        records("VR13", ["Verandert"], persons=25, gemeente="GM0363"),
-        records("VR13", ["Nieuw"], persons=7, category="inspectiedienst", subcategory="nvwa"),
-        records("VR13", ["Blijft"], persons=3, gemeente="GM0362"),
-    ], ignore_index=True)
+    current = pd.concat(
+        [
+            records("VR13", ["Blijft"], persons=10, gemeente="GM0363"),
+            records("VR13", ["Verandert"], persons=20, gemeente="GM0363"),
+            records("VR13", ["Verdwijnt"], persons=5, category="defensie", subcategory="bijstand"),
+        ],
+        ignore_index=True,
+    )
+    new = pd.concat(
+        [
+            records("VR13", ["Blijft"], persons=10, gemeente="GM0363"),
+            records("VR13", ["Verandert"], persons=25, gemeente="GM0363"),
+            records("VR13", ["Nieuw"], persons=7, category="inspectiedienst", subcategory="nvwa"),
+            records("VR13", ["Blijft"], persons=3, gemeente="GM0362"),
+        ],
+        ignore_index=True,
+    )
     diff = diff_versions(current, new)
     assert sorted(zip(diff.added["organisation"], diff.added["gemeente_code"], strict=True)) == [
-        ("Blijft", "GM0362"), ("Nieuw", "")]
+        ("Blijft", "GM0362"),
+        ("Nieuw", ""),
+    ]
     assert list(diff.removed["organisation"]) == ["Verdwijnt"]
     assert list(diff.changed["organisation"]) == ["Verandert"]
     assert list(diff.changed["persons"]) == [25]
@@ -228,11 +327,18 @@ def test_the_diff_reports_added_removed_and_changed_rows_and_category_totals():
     }
 
 
-@pytest.mark.parametrize(("column", "value"), [
-    ("fte", 9.5), ("deployable_persons", 1), ("deployable_within_hours", 72),
-    ("powers", "Toegangscontrole"), ("peildatum", pd.Timestamp("2025-05-02")),
-    ("organisation_id", "12345678"), ("note", "nieuw"),
-])
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("fte", 9.5),
+        ("deployable_persons", 1),
+        ("deployable_within_hours", 72),
+        ("powers", "Toegangscontrole"),
+        ("peildatum", pd.Timestamp("2025-05-02")),
+        ("organisation_id", "12345678"),
+        ("note", "nieuw"),
+    ],
+)
 def test_a_change_in_any_compared_field_counts_as_changed(column, value):
     current = records("VR13", ["A"])
     new = current.copy()
@@ -261,7 +367,7 @@ def test_identical_versions_have_an_empty_diff_even_with_float_noise():
 def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
     send(engine, "VR13", records("VR13", ["Eerste A", "Eerste B"]), filename="mei.xlsx")
     send(engine, "VR13", records("VR13", ["Tweede"]), filename="juni.xlsx")
-    restored = restore(engine, "VR13", 1, actor="beheerder")
+    restored = restore(engine, "VR13", 1, actor=local_admin("beheerder"))
     assert (restored.version, restored.row_count) == (3, 2)
     with engine.connect() as conn:
         history = storage.history(conn, "VR13")
@@ -270,7 +376,10 @@ def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
     assert list(history["is_current"]) == [True, False, False]
     newest = history.iloc[0]
     assert (newest["kind"], newest["uploaded_by"], newest["filename"]) == (
-        "herstel", "beheerder", "mei.xlsx")
+        "herstel",
+        "beheerder",
+        "mei.xlsx",
+    )
     assert newest["restored_from_id"] == history.iloc[2]["submission_id"]
     assert pd.isna(newest["sha256"])
     assert list(current["organisation"]) == ["Eerste A", "Eerste B"]
@@ -281,7 +390,7 @@ def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
 def test_restoring_a_version_that_does_not_exist_is_refused(engine):
     send(engine, "VR13", records("VR13", ["A"]))
     with pytest.raises(PublishError) as raised:
-        restore(engine, "VR13", 7, actor="beheerder")
+        restore(engine, "VR13", 7, actor=local_admin("beheerder"))
     assert str(raised.value) == "Versie 7 bestaat niet voor deze regio."
     assert submissions(engine) == 1
 
@@ -289,7 +398,7 @@ def test_restoring_a_version_that_does_not_exist_is_refused(engine):
 def test_after_a_restore_the_original_file_may_be_uploaded_again_only_as_identical(engine):
     send(engine, "VR13", records("VR13", ["A"]), sha="1" * 64)
     send(engine, "VR13", records("VR13", ["B"]), sha="2" * 64)
-    restore(engine, "VR13", 1, actor="beheerder")
+    restore(engine, "VR13", 1, actor=local_admin("beheerder"))
     with pytest.raises(PublishError):
         send(engine, "VR13", records("VR13", ["A"]), sha="1" * 64)
     assert submissions(engine) == 3
@@ -326,8 +435,12 @@ def test_demo_data_stays_when_the_first_real_publication_fails(engine, boundarie
     with engine.connect() as conn:
         assert storage.has_demo_data(conn)
         assert len(storage.current_versions(conn)) == 25
-        assert conn.execute(select(func.count()).select_from(Submission).where(
-            Submission.is_demo.is_(False))).scalar_one() == 0
+        assert (
+            conn.execute(
+                select(func.count()).select_from(Submission).where(Submission.is_demo.is_(False))
+            ).scalar_one()
+            == 0
+        )
     assert submissions(engine) == 25
 
 
@@ -344,18 +457,29 @@ def check_versions(engine, uploads: list[tuple[str, int]], results: list[tuple[i
     """Versions per region are 1..n; each holds exactly what one upload sent."""
     sent = {sha256_of(f"{region}-{k}".encode()): (region, k) for region, k in uploads}
     with engine.connect() as conn:
-        rows = conn.execute(select(Submission.id, Submission.region_code, Submission.version,
-                                   Submission.sha256, Submission.row_count)).all()
-        current = dict(conn.execute(select(CurrentVersion.region_code,
-                                           CurrentVersion.submission_id)).all())
+        rows = conn.execute(
+            select(
+                Submission.id,
+                Submission.region_code,
+                Submission.version,
+                Submission.sha256,
+                Submission.row_count,
+            )
+        ).all()
+        current = dict(
+            conn.execute(select(CurrentVersion.region_code, CurrentVersion.submission_id)).all()
+        )
         for submission_id, region, _version, sha, row_count in rows:
             origin_region, k = sent[sha]
             assert origin_region == region
             names = storage.submission_records(conn, submission_id)["organisation"]
             assert sorted(names) == sorted(organisations(region, k))
             assert row_count == len(names)
-            totals = conn.execute(select(func.sum(CapacityTotal.persons)).where(
-                CapacityTotal.submission_id == submission_id)).scalar_one()
+            totals = conn.execute(
+                select(func.sum(CapacityTotal.persons)).where(
+                    CapacityTotal.submission_id == submission_id
+                )
+            ).scalar_one()
             assert totals == 10 * len(names)
     assert len(rows) == len(uploads)
     assert sorted(sha for *_, sha, _ in rows) == sorted(sent)
@@ -368,9 +492,15 @@ def check_versions(engine, uploads: list[tuple[str, int]], results: list[tuple[i
 
 
 def upload_once(engine, region: str, k: int) -> tuple[int, str]:
-    done = publish(engine, region, ValidationResult(records(region, organisations(region, k))),
-                   actor=f"{region}-{k}", filename=f"{region}-{k}.csv",
-                   sha256=sha256_of(f"{region}-{k}".encode()), accept_warnings=False)
+    done = publish(
+        engine,
+        region,
+        ValidationResult(records(region, organisations(region, k))),
+        actor=local_admin(f"{region}-{k}"),
+        filename=f"{region}-{k}.csv",
+        sha256=sha256_of(f"{region}-{k}".encode()),
+        accept_warnings=False,
+    )
     return done.version.version, region
 
 
@@ -415,6 +545,7 @@ CRASH_SCRIPT = textwrap.dedent("""
     import pandas as pd
     from sqlalchemy import event
     from capaciteit import publishing
+    from capaciteit.access import local_admin
     from capaciteit.capacity import RECORD_COLUMNS
     from capaciteit.database import make_engine
     from capaciteit.validation import ValidationResult
@@ -436,7 +567,7 @@ CRASH_SCRIPT = textwrap.dedent("""
             print("schrijft", flush=True)
 
     print("begint", flush=True)
-    publishing.publish(engine, "VR13", ValidationResult(frame), actor="groot",
+    publishing.publish(engine, "VR13", ValidationResult(frame), actor=local_admin("groot"),
                        filename="groot.csv", sha256="9" * 64, accept_warnings=False)
     print("klaar", flush=True)
 """)
@@ -445,10 +576,16 @@ KILL_AFTER = [0.0, 0.05, 0.2, 0.5, 0.9, 1.4]
 
 
 def kill_during_publish(script: Path, database: Path, delay: float) -> None:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"),
-                                                        os.environ.get("PYTHONPATH", "")])}
-    process = subprocess.Popen([sys.executable, str(script), f"sqlite:///{database}", str(BIG)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(script), f"sqlite:///{database}", str(BIG)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     try:
         assert process.stdout is not None
         assert process.stdout.readline() == b"begint\n"  # the records are built
@@ -465,12 +602,21 @@ def state_after_crash(database: Path, first: pd.DataFrame) -> str:
     try:
         with engine.connect() as conn:
             assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
-            versions = dict(conn.execute(select(Submission.version, Submission.id).where(
-                Submission.region_code == "VR13")).all())
-            current = conn.execute(select(CurrentVersion.submission_id).where(
-                CurrentVersion.region_code == "VR13")).scalar_one()
-            orphans = conn.execute(select(func.count()).select_from(CapacityRecord).where(
-                CapacityRecord.submission_id.not_in(select(Submission.id)))).scalar_one()
+            versions = dict(
+                conn.execute(
+                    select(Submission.version, Submission.id).where(
+                        Submission.region_code == "VR13"
+                    )
+                ).all()
+            )
+            current = conn.execute(
+                select(CurrentVersion.submission_id).where(CurrentVersion.region_code == "VR13")
+            ).scalar_one()
+            orphans = conn.execute(
+                select(func.count())
+                .select_from(CapacityRecord)
+                .where(CapacityRecord.submission_id.not_in(select(Submission.id)))
+            ).scalar_one()
             assert orphans == 0
             if 2 not in versions:
                 assert current == versions[1]
@@ -479,10 +625,14 @@ def state_after_crash(database: Path, first: pd.DataFrame) -> str:
                 assert total.scalar_one() == len(first)
                 return "voor commit"
             assert current == versions[2]
-            count = conn.execute(select(func.count()).select_from(CapacityRecord).where(
-                CapacityRecord.submission_id == versions[2])).scalar_one()
-            row_count = conn.execute(select(Submission.row_count).where(
-                Submission.id == versions[2])).scalar_one()
+            count = conn.execute(
+                select(func.count())
+                .select_from(CapacityRecord)
+                .where(CapacityRecord.submission_id == versions[2])
+            ).scalar_one()
+            row_count = conn.execute(
+                select(Submission.row_count).where(Submission.id == versions[2])
+            ).scalar_one()
             assert count == row_count == BIG
             return "na commit"
     finally:
@@ -507,7 +657,8 @@ def test_a_publisher_killed_halfway_leaves_the_previous_version_intact(tmp_path)
     with ThreadPoolExecutor(max_workers=len(KILL_AFTER)) as pool:
         runs = zip(databases, KILL_AFTER, strict=True)
         list(pool.map(lambda run: kill_during_publish(script, *run), runs))
-    outcomes = {delay: state_after_crash(db, first)
-                for db, delay in zip(databases, KILL_AFTER, strict=True)}
+    outcomes = {
+        delay: state_after_crash(db, first) for db, delay in zip(databases, KILL_AFTER, strict=True)
+    }
     print(f"SIGKILL na seconden → uitkomst: {outcomes}")
     assert "voor commit" in outcomes.values(), outcomes

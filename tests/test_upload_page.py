@@ -21,12 +21,14 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Element
 
-from capaciteit import services, storage
+from capaciteit import roles, services, storage
+from capaciteit.access import local_admin
 from capaciteit.boundaries import Boundaries
 from capaciteit.categories import default_categories
 from capaciteit.database import prepare_database
 from capaciteit.settings import get_settings
 from capaciteit.template import build_template
+from tests.conftest import AUTH_SECRETS
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -109,6 +111,7 @@ def store(data_dir: Path, demo_store: Path) -> Iterator[Engine]:
     for file in demo_store.parent.glob(demo_store.name + "*"):
         shutil.copy(file, data_dir / file.name)
     engine = prepare_database(get_settings().effective_database_url)
+    roles.grant(engine, local_admin("test-beheer"), UPLOADER["email"], f"regio-invoerder:{REGION}")
     yield engine
     engine.dispose()
 
@@ -132,6 +135,7 @@ def records_of(engine: Engine, version: int) -> pd.DataFrame:
 def open_upload_page() -> AppTest:
     """The Aanleveren page for VR13, as a logged-in user who followed a deep link."""
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.secrets["auth"] = AUTH_SECRETS
     at.user = UPLOADER
     at.run()
     at.query_params["regio"] = REGION

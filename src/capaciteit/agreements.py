@@ -15,6 +15,7 @@ NOT_YET = "nog niet ingegaan"
 EXPIRED = "verlopen"
 SIGNED = "getekend"
 CANCELLED = "opgezegd"
+NATIONAL = "landelijk"  # in forms, sheets and the log: an agreement for every region
 
 AGREEMENT_COLUMNS = [
     "agreement_id", "region_code", "partner_name", "partner_id", "partner_type",

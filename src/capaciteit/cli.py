@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from capaciteit import publishing, services, texts
+from capaciteit.access import AccessDenied, local_admin
 from capaciteit.boundaries import BoundaryError, load_boundaries
 from capaciteit.database import DatabaseError
 from capaciteit.population import PopulationError
@@ -19,7 +20,7 @@ from capaciteit.spreadsheet import UploadError
 from capaciteit.template import build_template
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
-KNOWN_ERRORS = (BoundaryError, DatabaseError, PopulationError)
+KNOWN_ERRORS = (AccessDenied, BoundaryError, DatabaseError, PopulationError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         publication = publishing.publish(
-            engine, region, check.result, actor=args.door, filename=path.name,
+            engine, region, check.result, actor=local_admin(args.door), filename=path.name,
             sha256=check.sha256, accept_warnings=args.accepteer_waarschuwingen)
     except PublishError as error:
         print(f"Fout: {error}", file=sys.stderr)

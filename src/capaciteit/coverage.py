@@ -22,6 +22,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from capaciteit.agreements import VALID, with_effective_status
@@ -46,9 +47,16 @@ def covered_records(records: pd.DataFrame, agreements: pd.DataFrame, scopes: pd.
     result = records.copy()
     valid = valid_agreements(agreements, today)
     links = _candidate_links(result, valid, scopes)
-    ids = links.groupby("record")["agreement_id"].agg(lambda s: sorted(set(s)))
-    result["agreement_ids"] = [ids.get(i, []) for i in range(len(result))]
-    result["covered"] = result["agreement_ids"].map(bool)
+    links = links.drop_duplicates().sort_values(["record", "agreement_id"])
+    record = links["record"].to_numpy(dtype="int64")
+    lists: list[list[int]] = [[] for _ in range(len(result))]
+    if len(record):  # one list per record, from the sorted links in one pass
+        starts = np.flatnonzero(np.r_[True, record[1:] != record[:-1]])
+        groups = np.split(links["agreement_id"].to_numpy(dtype="int64"), starts[1:])
+        for position, agreement_ids in zip(record[starts], groups, strict=True):
+            lists[int(position)] = agreement_ids.tolist()
+    result["agreement_ids"] = lists
+    result["covered"] = [bool(ids_) for ids_ in lists]
     return result
 
 
@@ -130,8 +138,24 @@ def _candidate_links(records: pd.DataFrame, valid: pd.DataFrame,
         (pairs["partner_id"].astype(str) != "") & (pairs["organisation_id"].astype(str) != "")
     same_id = both_ids & (pairs["partner_id"].astype(str).str.strip()
                           == pairs["organisation_id"].astype(str).str.strip())
-    same_name = ~both_ids & (pairs["partner_name"].map(name_key)
-                             == pairs["organisation"].map(name_key))
+    same_name = ~both_ids & (_name_keys(pairs["partner_name"])
+                             == _name_keys(pairs["organisation"]))
     partner_ok = pairs["partner_type"].isin(SECTOR_WIDE) | same_id | same_name
     matched = pairs[region_ok & sub_ok & partner_ok]
     return matched[["record", "agreement_id"]] if len(matched) else empty
+
+
+def expiring_per_region(soon: pd.DataFrame, region_codes: list[str]) -> pd.DataFrame:
+    """Per region: how many of the ``expiring`` agreements apply there (its own + national)."""
+    national = int(soon["region_code"].isna().sum())
+    own = soon["region_code"].dropna().value_counts()
+    return pd.DataFrame({"region_code": region_codes,
+                         "expiring_count": [int(own.get(c, 0)) + national
+                                            for c in region_codes]})
+
+
+def _name_keys(names: pd.Series) -> pd.Series:
+    """``name_key`` of every name, computed once per distinct name."""
+    codes, uniques = pd.factorize(names)
+    keys = np.array([name_key(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=names.index)

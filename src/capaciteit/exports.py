@@ -27,14 +27,20 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str, notes: list[str] | None = None) -> bytes:
     """An .xlsx with the table and, on a second sheet, notes (source, peildatum)."""
+    return to_xlsx_workbook({sheet_name: frame}, notes)
+
+
+def to_xlsx_workbook(sheets: dict[str, pd.DataFrame], notes: list[str] | None = None) -> bytes:
+    """An .xlsx with one sheet per table and, last, a sheet of notes (source, peildatum)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_formulas": False,
                                                    "strings_to_urls": False}}) as writer:
-        escape_formulas(frame).to_excel(writer, sheet_name=sheet_name[:31], index=False)
-        sheet = writer.sheets[sheet_name[:31]]
-        sheet.autofit()
-        sheet.freeze_panes(1, 0)
+        for sheet_name, frame in sheets.items():
+            escape_formulas(frame).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+            sheet = writer.sheets[sheet_name[:31]]
+            sheet.autofit()
+            sheet.freeze_panes(1, 0)
         if notes:
             pd.DataFrame({"Toelichting": notes}).to_excel(writer, sheet_name="Toelichting",
                                                           index=False)

@@ -147,6 +147,83 @@ def build_choropleth(
     return fmap
 
 
+OUTSIDE_FILL = "#f7f7f7"
+TARGET_BORDER = "#d7301f"
+
+
+def build_supply_map(
+    shapes: gpd.GeoDataFrame,
+    suppliers: pd.DataFrame,
+    targets: Sequence[str],
+    *,
+    legend_title: str,
+    peildatum: str,
+    attributions: Sequence[str],
+    basemap: bool = False,
+) -> folium.Map:
+    """A map of who can come: searched regions coloured and labelled with their numbers.
+
+    ``suppliers`` has region_code and deployable_persons (NaN: no data, grey)
+    for the searched regions; other regions are pale ("buiten zoekgebied").
+    Target regions get a thick red border. Each searched region with data shows
+    its number at a point inside it.
+    """
+    joined = shapes[["region_code", "region_name", "geometry"]].merge(
+        suppliers[["region_code", "deployable_persons"]], on="region_code", how="left")
+    searched = joined["region_code"].isin(set(suppliers["region_code"]))
+    values = joined["deployable_persons"]
+    breaks = class_breaks(values, len(palette().colours))
+    classes = assign_classes(values, breaks)
+    n_classes = max(len(breaks) - 1, 1)
+    joined["kleur"] = [
+        OUTSIDE_FILL if not inside else palette().no_data if c < 0
+        else palette().colours[_colour_index(int(c), n_classes)]
+        for inside, c in zip(searched, classes, strict=True)]
+    joined["waarde"] = [texts.DEPLOY_OUTSIDE_LEGEND.lower() if not inside
+                        else texts.NO_DATA if pd.isna(v) else format_number(v)
+                        for inside, v in zip(searched, values, strict=True)]
+    joined["doel"] = joined["region_code"].isin(set(targets))
+    joined["naam"] = joined["region_name"]
+    layer = joined[["region_code", "naam", "waarde", "kleur", "doel", "geometry"]]
+
+    fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
+                      control_scale=True, zoom_snap=0.25)
+    offline_assets(fmap)
+    if basemap:
+        folium.TileLayer(PDOK_TILES, attr=PDOK_TILES_ATTRIBUTION, name="Achtergrondkaart",
+                         max_zoom=19).add_to(fmap)
+    folium.GeoJson(
+        json.loads(layer.to_json(drop_id=True)), name=legend_title,
+        style_function=lambda f: {
+            "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
+            "color": TARGET_BORDER if f["properties"]["doel"] else palette().border,
+            "weight": 4 if f["properties"]["doel"] else 0.8,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"], aliases=["", legend_title],
+                                      sticky=True),
+    ).add_to(fmap)
+    labelled = joined[searched & values.notna()]
+    points = labelled.geometry.representative_point()
+    for point, value, is_target in zip(points, labelled["deployable_persons"],
+                                       labelled["doel"], strict=True):
+        folium.Marker([point.y, point.x], icon=folium.DivIcon(
+            html=_number_label(format_number(value), bool(is_target)),
+            icon_size=(56, 20), icon_anchor=(28, 10), class_name="capaciteit-getal"),
+        ).add_to(fmap)
+    fmap.fit_bounds(_bounds(joined[searched]) if searched.any() else NL_BOUNDS)
+    entries = [*legend_entries(breaks, 0), (OUTSIDE_FILL, texts.DEPLOY_OUTSIDE_LEGEND)]
+    Legend(legend_title, entries, peildatum).add_to(fmap)
+    Attribution(list(attributions)).add_to(fmap)
+    return fmap
+
+
+def _number_label(text: str, is_target: bool) -> str:
+    border = TARGET_BORDER if is_target else "#333333"
+    return (f'<div style="font:bold 12px/18px sans-serif;text-align:center;background:#fff;'
+            f'border:1px solid {border};border-radius:3px;padding:0 3px;'
+            f'white-space:nowrap">{_escape(text)}</div>')
+
+
 def offline_assets(fmap: folium.Map) -> folium.Map:
     """Point the map at Leaflet served by the app itself; drop the CDN extras it does not use."""
     base = f"{STATIC_URL}/{LEAFLET_VERSION_DIR}"

@@ -92,6 +92,32 @@ class CapacityTotal(Base):
     records: Mapped[int] = mapped_column(Integer)
 
 
+class CapacityDeployable(Base):
+    """Sums of one version's records per what a crisis team's question filters on.
+
+    Keyed by region, organisation (name and identifier), (sub)category, horizon
+    and powers, so the Inzetbaar answer can apply the coverage rule per
+    organisation and the power filter without scanning the records. Written in
+    the same transaction as the records (``storage.write_deployable``).
+    """
+
+    __tablename__ = "capacity_deployable"
+    __table_args__ = (Index("ix_capacity_deployable_submission", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    region_code: Mapped[str] = mapped_column(String(4))
+    organisation: Mapped[str] = mapped_column(String(255))
+    organisation_id: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(64))
+    subcategory: Mapped[str] = mapped_column(String(64))
+    deployable_within_hours: Mapped[int] = mapped_column(Integer)
+    powers: Mapped[str] = mapped_column(Text)
+    persons: Mapped[int] = mapped_column(BigInteger)
+    deployable_persons: Mapped[int] = mapped_column(BigInteger)
+    records: Mapped[int] = mapped_column(Integer)
+
+
 class CurrentVersion(Base):
     """Which submission is the current version of each region's figures."""
 
@@ -180,3 +206,56 @@ class AgreementChange(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     action: Mapped[str] = mapped_column(String(16))  # aangemaakt | gewijzigd | geimporteerd
     changes: Mapped[dict[str, list[object]]] = mapped_column(JSON, default=dict)
+
+
+class QuestionPreset(Base):
+    """A recurring crisis-team question (vraag), editable by an administrator.
+
+    ``scopes`` is a list of [category, subcategory or None]; ``powers`` a list
+    of power names that must all be present. Presets are never deleted, only
+    made inactive, so an empty table means: not yet seeded from the reference TOML.
+    """
+
+    __tablename__ = "question_preset"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    scopes: Mapped[list[list[str | None]]] = mapped_column(JSON, default=list)
+    powers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    hours: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by: Mapped[str] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RoleGrant(Base):
+    """A role granted to an e-mail address (for one region, or all); revoked, never deleted."""
+
+    __tablename__ = "role_grant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    region_code: Mapped[str | None] = mapped_column(String(4))
+    granted_by: Mapped[str] = mapped_column(String(320))
+    granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(String(320))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEvent(Base):
+    """One write: who, when, what, for which region and submission. Insert-only."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(32))
+    region_code: Mapped[str | None] = mapped_column(String(4))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    submission_id: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from capaciteit import storage, texts
+from capaciteit import audit, storage, texts
+from capaciteit.access import PUBLISH, RESTORE, User
 from capaciteit.capacity import MEASURES
 from capaciteit.database import write_transaction
 from capaciteit.models import Submission
@@ -80,7 +81,7 @@ def find_identical(conn: Connection, region_code: str, sha256: str) -> int | Non
     return conn.execute(query).scalar_one_or_none()
 
 
-def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor: str,
+def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor: User,
             filename: str, sha256: str, accept_warnings: bool) -> Publication:
     """Publish a validated sheet as the region's new version, in one transaction.
 
@@ -89,6 +90,7 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
     The first real publication removes the fictitious demo data in the same
     transaction, so real and fictitious figures never mix.
     """
+    audit.authorize(engine, actor, PUBLISH, region_code)
     if not result.publishable:
         raise PublishError(texts.PUBLISH_HAS_ERRORS.format(aantal=len(result.errors)))
     if result.warnings and not accept_warnings:
@@ -101,15 +103,21 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
             raise PublishError(texts.PUBLISH_IDENTICAL.format(versie=existing))
         demo_removed = storage.remove_demo_data(conn)
         version = storage.publish_version(
-            conn, region_code, result.records, uploaded_by=actor, kind="upload",
+            conn, region_code, result.records, uploaded_by=actor.label, kind="upload",
             filename=filename, sha256=sha256,
             warnings_accepted=[w.text() for w in result.warnings])
+        audit.record(conn, actor, PUBLISH, object_type="versie", object_id=version.version,
+                     region_code=region_code, submission_id=version.submission_id,
+                     details={"bestand": filename, "sha256": sha256, "regels": version.row_count,
+                              "waarschuwingen_bevestigd": len(result.warnings),
+                              "demo_verwijderd": demo_removed})
     return Publication(version, demo_removed)
 
 
-def restore(engine: Engine, region_code: str, version: int, *, actor: str
+def restore(engine: Engine, region_code: str, version: int, *, actor: User
             ) -> storage.PublishedVersion:
     """Make an earlier version current again, as a new version (nothing is overwritten)."""
+    audit.authorize(engine, actor, RESTORE, region_code)
     with write_transaction(engine) as conn:
         storage.lock_region(conn, region_code)
         source = conn.execute(select(Submission).where(
@@ -118,10 +126,14 @@ def restore(engine: Engine, region_code: str, version: int, *, actor: str
         if source is None:
             raise PublishError(texts.RESTORE_UNKNOWN.format(versie=version))
         records = storage.submission_records(conn, source.id)
-        return storage.publish_version(
-            conn, region_code, records, uploaded_by=actor, kind="herstel",
+        restored = storage.publish_version(
+            conn, region_code, records, uploaded_by=actor.label, kind="herstel",
             filename=source.filename, sha256=None, is_demo=source.is_demo,
             restored_from_id=source.id)
+        audit.record(conn, actor, RESTORE, object_type="versie", object_id=restored.version,
+                     region_code=region_code, submission_id=restored.submission_id,
+                     details={"hersteld_van_versie": version})
+        return restored
 
 
 def _keyed(records: pd.DataFrame) -> pd.DataFrame:

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     download_timeout_s: float = Field(default=60.0, description="Time-out voor downloads")
     max_upload_mb: int = Field(default=10, description="Grootste toegestane upload in MB")
     max_regels: int = Field(default=100_000, description="Meeste regels in één upload")
+    groepen_rollen: dict[str, str] = Field(
+        default_factory=dict,
+        description="JSON: groep uit de inlogclaim naar rol, bijv. regio-invoerder:VR13",
+    )
     verouderd_na_dagen: int = Field(
         default=180, description="Gegevens met een oudere peildatum gelden als verouderd"
     )

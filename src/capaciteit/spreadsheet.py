@@ -14,7 +14,7 @@ import re
 import tomllib
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -187,7 +187,7 @@ def _check_formulas(xml: bytes) -> None:
             raise UploadError(texts.UPLOAD_FORMULA.format(cel=match.group(1).decode()))
 
 
-def _pick_sheet(names: list[str | int]) -> str | int:
+def _pick_sheet(names: Sequence[str | int]) -> str | int:
     for name in names:
         if str(name).strip().lower() == DATA_SHEET.lower():
             return name

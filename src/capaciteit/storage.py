@@ -18,6 +18,7 @@ from capaciteit.capacity import MEASURES, RECORD_COLUMNS
 from capaciteit.models import (
     Agreement,
     AgreementScope,
+    CapacityDeployable,
     CapacityRecord,
     CapacityTotal,
     CurrentVersion,
@@ -29,6 +30,8 @@ from capaciteit.models import (
 REGION_LOCK_BASE = 7_310_000
 SUMMARY_KEYS = ["region_code", "gemeente_code", "category", "subcategory",
                 "deployable_within_hours"]
+DEPLOYABLE_KEYS = ["region_code", "organisation", "organisation_id", "category", "subcategory",
+                   "deployable_within_hours", "powers"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def publish_version(
     if rows:
         conn.execute(insert(CapacityRecord), rows)
     write_totals(conn, submission_id)
+    write_deployable(conn, submission_id)
     _set_current(conn, region_code, submission_id, now)
     return PublishedVersion(submission_id, region_code, version, len(rows))
 
@@ -104,6 +108,39 @@ def write_totals(conn: Connection, submission_id: int) -> None:
     conn.execute(insert(CapacityTotal).from_select(
         ["submission_id", *SUMMARY_KEYS, "persons", "fte", "deployable_persons", "records"],
         sums))
+
+
+def write_deployable(conn: Connection, submission_id: int) -> None:
+    """Sum one version's records into ``capacity_deployable`` (one INSERT … SELECT … GROUP BY)."""
+    r = CapacityRecord
+    keys = [getattr(r, k) for k in DEPLOYABLE_KEYS]
+    sums = (
+        select(r.submission_id, *keys, func.sum(r.persons), func.sum(r.deployable_persons),
+               func.count())
+        .where(r.submission_id == submission_id)
+        .group_by(r.submission_id, *keys)
+    )
+    conn.execute(insert(CapacityDeployable).from_select(
+        ["submission_id", *DEPLOYABLE_KEYS, "persons", "deployable_persons", "records"], sums))
+
+
+def deployable_capacity(conn: Connection) -> pd.DataFrame:
+    """Current capacity summed per region, organisation, (sub)category, horizon and powers.
+
+    Reads the sums written at publication time (``capacity_deployable``); the
+    text columns are categorical, so the Inzetbaar answer filters them quickly.
+    """
+    d = CapacityDeployable
+    query = (
+        select(*[getattr(d, k) for k in DEPLOYABLE_KEYS], d.persons, d.deployable_persons)
+        .join(CurrentVersion, CurrentVersion.submission_id == d.submission_id)
+    )
+    frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                      columns=[*DEPLOYABLE_KEYS, "persons",
+                                               "deployable_persons"])
+    categorical = {k: "category" for k in DEPLOYABLE_KEYS if k != "deployable_within_hours"}
+    return frame.astype({**categorical, "deployable_within_hours": "int64",
+                         "persons": "int64", "deployable_persons": "int64"})
 
 
 def capacity_summary(conn: Connection) -> pd.DataFrame:
@@ -233,6 +270,7 @@ def remove_demo_data(conn: Connection) -> int:
         return 0
     conn.execute(delete(CurrentVersion).where(CurrentVersion.submission_id.in_(ids)))
     conn.execute(delete(CapacityTotal).where(CapacityTotal.submission_id.in_(ids)))
+    conn.execute(delete(CapacityDeployable).where(CapacityDeployable.submission_id.in_(ids)))
     conn.execute(delete(CapacityRecord).where(CapacityRecord.submission_id.in_(ids)))
     conn.execute(delete(Submission).where(Submission.id.in_(ids)))
     return len(ids)
@@ -289,3 +327,10 @@ def agreements_frame(conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:
                           .order_by(s.agreement_id, s.id)).mappings().all()
     return (pd.DataFrame(rows, columns=AGREEMENT_COLUMNS),
             pd.DataFrame(scopes, columns=SCOPE_COLUMNS))
+
+
+def agreements_version(conn: Connection) -> tuple[int, int, str]:
+    """A cheap token that changes whenever an agreement or its scopes change."""
+    agreements = conn.execute(select(func.count(), func.max(Agreement.updated_at))).one()
+    scopes = conn.execute(select(func.count()).select_from(AgreementScope)).scalar_one()
+    return int(agreements[0]), int(scopes), str(agreements[1])

@@ -299,3 +299,405 @@ HISTORY = "Geschiedenis van de aanleveringen"
 RESTORE_CHOOSE = "Versie om te herstellen"
 RESTORE_BUTTON = "Herstellen als nieuwe versie"
 KIND_LABELS = {"upload": "upload", "herstel": "herstel", "demo": "demo (fictief)"}
+
+# Agreements (afspraken)
+PAGE_AGREEMENTS = "Afspraken"
+PAGE_WHITE_SPOTS = "Witte vlekken"
+AGREEMENTS_HEADER = "Afspraken met gemeenten en sectoren"
+AGREEMENTS_INTRO = (
+    "Afspraken over inzetbaarheid, bevoegdheden en vergoeding, vooraf gemaakt zodat een "
+    "volgende crisis niet met onderhandelen begint. Een afspraak wordt nooit verwijderd: zet "
+    "de status op 'opgezegd'. Iedere wijziging staat in het logboek."
+)
+NATIONAL = "Landelijk"
+ALL = "Alle"
+FILTER_REGION = "Regio"
+FILTER_CATEGORY = "Categorie"
+FILTER_PARTNER_TYPE = "Soort partner"
+FILTER_EFFECTIVE = "Status (afgeleid)"
+FILTER_EXPIRING = "Alleen afspraken die binnen {dagen} dagen aflopen"
+AGREEMENTS_NONE = "Er zijn nog geen afspraken vastgelegd."
+AGREEMENTS_NONE_MATCH = "Geen afspraken die aan de filters voldoen."
+AGREEMENTS_COUNT = "{aantal} van {totaal} afspraken."
+AGREEMENT_CHOOSE = "Afspraak bekijken of wijzigen"
+AGREEMENT_LABEL = "#{id} {partner} ({regio})"
+AGREEMENT_DETAIL = "Details"
+AGREEMENT_LOG = "Logboek van wijzigingen"
+AGREEMENT_LOG_EMPTY = "Nog geen wijzigingen."
+AGREEMENT_EDIT = "Wijzigen"
+AGREEMENT_NEW = "Nieuwe afspraak"
+AGREEMENT_TABS = ["Overzicht", "Nieuwe afspraak", "Importeren en exporteren"]
+AGREEMENT_SAVE = "Opslaan"
+AGREEMENT_CONFIRM = "Ik heb de waarschuwing(en) gelezen en wil toch opslaan"
+AGREEMENT_ERRORS = "Niet opgeslagen: {aantal} fout(en). Er is niets opgeslagen."
+AGREEMENT_WARNINGS = (
+    "Niet opgeslagen: {aantal} waarschuwing(en). Vink de bevestiging aan en sla opnieuw op."
+)
+AGREEMENT_CREATED = "Afspraak #{id} met {partner} is opgeslagen."
+AGREEMENT_UPDATED = "Afspraak #{id} is gewijzigd ({velden})."
+AGREEMENT_UNCHANGED = "Er is niets gewijzigd aan afspraak #{id}."
+AGREEMENT_STALE = (
+    "Afspraak #{id} is intussen gewijzigd door {door} ({tijd}). Open de afspraak opnieuw; "
+    "uw wijziging is niet opgeslagen."
+)
+AGREEMENT_UNKNOWN = "Afspraak #{id} bestaat niet."
+AGREEMENT_PERSONAL_DATA = (
+    "Persoonsgegeven: vul alleen een naam in als de persoon daarmee instemt. De functionele "
+    "mailbox volstaat meestal."
+)
+AGREEMENT_REGION_SECTION = "Afspraken"
+AGREEMENT_REGION_NONE = "Voor deze regio zijn geen afspraken vastgelegd (ook geen landelijke)."
+AGREEMENT_REGION_LINK = "Alle afspraken van deze regio"
+
+# Agreement fields: labels in forms, tables, the log and the xlsx (one name per field).
+AGREEMENT_FIELDS = {
+    "agreement_id": "id",
+    "region_code": "regio",
+    "partner_name": "partner",
+    "partner_id": "partner_id",
+    "partner_type": "partnertype",
+    "scopes": "categorieen",
+    "committed_persons": "toegezegde_personen",
+    "powers": "bevoegdheden_en_taken",
+    "activation_trigger": "activering",
+    "lead_time_hours": "aanlooptijd_uur",
+    "compensation_arrangement": "vergoedingsregeling",
+    "compensation_eur": "vergoeding_euro",
+    "compensation_unit": "vergoeding_per",
+    "payer": "betaler",
+    "valid_from": "geldig_van",
+    "valid_to": "geldig_tot",
+    "status": "status",
+    "document_reference": "documentreferentie",
+    "contact_mailbox": "functionele_mailbox",
+    "contact_person": "contactpersoon (persoonsgegeven)",
+    "effective_status": "afgeleide_status",
+}
+AGREEMENT_FIELD_HELP = {
+    "region_code": "Code (VR13), naam of 'landelijk' (geldt in alle regio's)",
+    "partner_id": "KvK- of OIN-nummer, als dat bekend is; anders telt de naam",
+    "scopes": "Categorie (boa) of categorie/subcategorie (boa/domein-4), gescheiden door ;",
+    "activation_trigger": "Wanneer de afspraak ingaat, bv. 'op verzoek van de voorzitter "
+                          "veiligheidsregio'",
+    "lead_time_hours": "Uren tussen het verzoek en de inzet",
+    "powers": "Bijvoorbeeld: toezicht op naleving noodverordening; toegangscontrole",
+    "compensation_eur": "Tarief of bedrag in euro",
+}
+
+# Agreement validation (form and import). {waarde} the given value.
+AGREEMENT_RULES = {
+    "regio_onbekend": "'{waarde}' is geen veiligheidsregio; kies een code (VR01–VR25), een "
+                      "naam of 'landelijk'",
+    "regio_leeg": "kies een veiligheidsregio of 'landelijk'",
+    "partner_leeg": "de naam van de partner is niet ingevuld",
+    "partnertype_onbekend": "'{waarde}' is geen soort partner; kies uit: {keuzes}",
+    "categorie_leeg": "kies ten minste één categorie of subcategorie",
+    "categorie_onbekend": "'{waarde}' is geen bekende categorie; kies uit: {keuzes}",
+    "subcategorie_onbekend": "'{waarde}' is geen subcategorie van deze categorie; "
+                             "kies uit: {keuzes}",
+    "leeg": "is niet ingevuld",
+    "geen_getal": "'{waarde}' is geen getal",
+    "geen_datum": "'{waarde}' is geen datum (gebruik dd-mm-jjjj of jjjj-mm-dd)",
+    "negatief": "{waarde} is negatief; vul 0 of meer in",
+    "geen_geheel": "{waarde} is geen geheel getal",
+    "einde_voor_begin": "de einddatum {einde} ligt vóór de begindatum {begin}",
+    "status_onbekend": "'{waarde}' is geen status; kies uit: {keuzes}",
+    "eenheid_onbekend": "'{waarde}' is geen eenheid; kies uit: {keuzes}",
+    "mailbox_ongeldig": "'{waarde}' is geen e-mailadres",
+    "te_lang": "is {lengte} tekens; de grens is {max}",
+    "id_onbekend": "afspraak {waarde} bestaat niet; laat id leeg voor een nieuwe afspraak",
+    "id_dubbel": "afspraak {waarde} staat al in rij {eerste}",
+    "boven_capaciteit": "{toegezegd} toegezegde personen is meer dan de geregistreerde "
+                        "capaciteit in {regio} voor {categorie}: {geregistreerd} personen",
+}
+AGREEMENT_SHEET = "Afspraken"
+AGREEMENT_EXPORT = "Afspraken downloaden (Excel)"
+AGREEMENT_EXPORT_PERSONAL = "Contactpersonen (persoonsgegevens) meenemen in de download"
+AGREEMENT_EXPORT_NOTES = [
+    "Afspraken zoals vastgelegd in 'Handhavingscapaciteit in kaart', stand {datum}.",
+    "afgeleide_status volgt uit status en data: alleen 'geldig' dekt capaciteit.",
+    "De kolom 'contactpersoon (persoonsgegeven)' bevat persoonsgegevens: deel het bestand "
+    "alleen met wie ze nodig heeft.",
+    "Terug te lezen op de pagina Afspraken: rijen met een id wijzigen die afspraak, rijen "
+    "zonder id worden nieuwe afspraken.",
+]
+AGREEMENT_EXPORT_NO_PERSONAL = "Zonder contactpersonen (persoonsgegevens weggelaten)."
+AGREEMENT_IMPORT_LABEL = "Afsprakenbestand (.xlsx of .csv)"
+AGREEMENT_IMPORT_INTRO = (
+    "Lees afspraken in vanuit een bestand met dezelfde kolommen als de download. Eerst worden "
+    "alle rijen gecontroleerd; bij één fout wordt niets opgeslagen."
+)
+AGREEMENT_IMPORT_NO_HEADER = (
+    "In tabblad '{blad}' staat geen kopregel met de kolommen van de afspraken "
+    "(zoals partner, partnertype, categorieen). Gebruik de download als voorbeeld."
+)
+AGREEMENT_IMPORT_MISSING = "de verplichte kolom '{kolom}' ontbreekt"
+AGREEMENT_IMPORT_EMPTY = "het bestand bevat geen afspraken"
+AGREEMENT_IMPORT_ERRORS = (
+    "Niet ingelezen: {aantal} fout(en). Verbeter ze en lees het bestand opnieuw in. Er is "
+    "niets opgeslagen."
+)
+AGREEMENT_IMPORT_READY = (
+    "Geen fouten: {nieuw} nieuwe en {gewijzigd} gewijzigde afspraak/afspraken, "
+    "{ongewijzigd} ongewijzigd."
+)
+AGREEMENT_IMPORT_BUTTON = "Inlezen"
+AGREEMENT_IMPORT_DONE = (
+    "Ingelezen: {nieuw} nieuwe en {gewijzigd} gewijzigde afspraak/afspraken "
+    "({ongewijzigd} ongewijzigd)."
+)
+AGREEMENT_ACTIONS = {"aangemaakt": "aangemaakt", "gewijzigd": "gewijzigd",
+                     "geimporteerd": "ingelezen"}
+AGREEMENT_LOG_COLUMNS = {"changed_at": "Tijdstip", "changed_by": "Door", "action": "Actie",
+                         "what": "Wat"}
+AGREEMENT_EMPTY_VALUE = "(leeg)"
+
+# White spots (witte vlekken)
+WHITE_SPOTS_HEADER = "Witte vlekken: capaciteit zonder geldige afspraak"
+WHITE_SPOTS_INTRO = (
+    "Inzetbare capaciteit telt als gedekt wanneer een afspraak die vandaag geldig is (getekend, "
+    "tussen begin- en einddatum) haar regio of het hele land betreft, haar (sub)categorie "
+    "omvat en met haar organisatie is gemaakt (zelfde KvK/OIN, anders zelfde naam) of met een "
+    "sectorbrede partner (sectororganisatie, inspectiedienst, politie, defensie)."
+)
+WHITE_SPOTS_MEASURE = "Gedekt aandeel inzetbare personen (%)"
+WHITE_SPOTS_EXPIRING_TOOLTIP = "Aflopend binnen {dagen} dagen"
+WHITE_SPOTS_MAP_HINT = (
+    "Dikke zwarte rand: in die regio loopt binnen {dagen} dagen een afspraak af "
+    "(regionaal of landelijk). Grijs: geen capaciteit geregistreerd."
+)
+WHITE_SPOTS_EXPIRING = "Afspraken die binnen {dagen} dagen aflopen"
+WHITE_SPOTS_EXPIRING_NONE = "Geen geldige afspraken die binnen {dagen} dagen aflopen."
+WHITE_SPOTS_TABLE = "Per regio en categorie"
+WHITE_SPOTS_TABLE_HINT = (
+    "Klik op een cel (of kies hieronder regio en categorie) om te zien welke organisaties "
+    "niet gedekt zijn."
+)
+WHITE_SPOT_CELL = "witte vlek ({inzetbaar} inzetbaar)"
+COVERED_CELL = "{procent}% gedekt"
+NO_CAPACITY_CELL = ""
+WHITE_SPOTS_COUNT = "{aantal} witte vlek(ken) in {regios} regio('s)"
+UNCOVERED_HEADER = "Niet gedekte organisaties: {regio}, {categorie}"
+UNCOVERED_NONE = "Alle inzetbare capaciteit in deze cel is gedekt."
+UNCOVERED_NO_CAPACITY = "In deze cel is geen capaciteit geregistreerd."
+WHITE_SPOTS_EXPORT = "Witte vlekken downloaden (Excel)"
+WHITE_SPOTS_EXPORT_NOTES = [
+    "Witte vlekken per veiligheidsregio en categorie, berekend op {datum}.",
+    "Een witte vlek is een cel met inzetbare personen van wie niemand onder een geldige "
+    "afspraak valt.",
+]
+WHITE_SPOTS_COLUMNS = {
+    "covered_persons": "Gedekt (inzetbaar)",
+    "uncovered_persons": "Niet gedekt (inzetbaar)",
+    "covered_share": "Gedekt aandeel",
+    "covered_percent": "Gedekt (%)",
+    "white_spot": "Witte vlek",
+    "organisation": "Organisatie",
+    "expiring_count": "Aflopende afspraken",
+}
+YES = "ja"
+NO = "nee"
+
+# Inzetbaar: the crisis team's question and its answer
+PAGE_DEPLOYABLE = "Inzetbaar"
+DEPLOY_HEADER = "Wie is inzetbaar?"
+DEPLOY_INTRO = (
+    "Stel de vraag van het crisisteam: hoeveel mensen, met welke bevoegdheden, waar en "
+    "binnen welke termijn. Het antwoord toont per regio, dichtstbijzijnde eerst, wie kan "
+    "komen en onder welke afspraak."
+)
+DEPLOY_PRESETS = "Veelgestelde vragen"
+DEPLOY_PRESET_ACTIVE = "Vraag: **{naam}**. {omschrijving}"
+DEPLOY_UNKNOWN_PRESET = "Onbekende vraag '{code}'. Kies een van de veelgestelde vragen."
+DEPLOY_TARGETS = "Doelregio('s)"
+DEPLOY_SCOPES = "Categorie of subcategorie"
+DEPLOY_SCOPES_HELP = "Leeg: alle categorieën. Meerdere keuzes tellen samen (de een of de ander)."
+DEPLOY_ALL_OF_CATEGORY = "{naam} (alle)"
+DEPLOY_POWERS = "Vereiste bevoegdheden"
+DEPLOY_POWERS_HELP = "Iemand telt alleen mee als hij alle gekozen bevoegdheden heeft."
+DEPLOY_HOURS = "Inzetbaar"
+DEPLOY_PERSONS = "Benodigde personen"
+DEPLOY_AREA = "Zoekgebied"
+SEARCH_AREA_LABELS = {
+    "eigen": "Eigen regio",
+    "buren": "Plus buurregio's",
+    "tweede-ring": "Plus tweede ring",
+    "land": "Heel Nederland",
+}
+DEPLOY_CHOOSE_TARGET = "Kies ten minste één doelregio."
+DEPLOY_SHORTFALL = (
+    "**Tekort: {tekort} personen.** {binnen} zijn {inzetbaar} van de {nodig} gevraagde "
+    "personen inzetbaar; {gedekt} daarvan vallen onder een geldige afspraak."
+)
+DEPLOY_NO_SHORTFALL = (
+    "**Geen tekort.** {binnen} zijn {inzetbaar} personen inzetbaar voor de {nodig} "
+    "gevraagde; {gedekt} daarvan vallen onder een geldige afspraak."
+)
+DEPLOY_NOTHING = (
+    "**Tekort: {nodig} personen.** {binnen} is in het zoekgebied niemand inzetbaar die aan "
+    "de vraag voldoet."
+)
+DEPLOY_COVERED_SHORTFALL = (
+    "Met alleen de personen onder een geldige afspraak is het tekort {tekort}."
+)
+DEPLOY_NO_DATA_REGIONS = "Zonder gegevens (niet meegeteld, niet als 0): {regios}."
+DEPLOY_STALE_REGIONS = "Verouderde gegevens (peildatum ouder dan {dagen} dagen): {regios}."
+DEPLOY_SUPPLIERS = "Leverende regio's, dichtstbijzijnde eerst"
+DEPLOY_AGREEMENTS = "Afspraken die de gevonden capaciteit dekken"
+DEPLOY_NO_AGREEMENTS = "Geen geldige afspraak dekt de gevonden capaciteit."
+DEPLOY_LEAD_TIME_WARNING = (
+    "Let op: {aantal} afspraak/afspraken hebben een activeringstijd die langer is dan de "
+    "gevraagde termijn."
+)
+DEPLOY_OVERLAP_NOTE = (
+    "Wie onder twee afspraken valt, staat bij beide; in de totalen telt iedereen één keer."
+)
+DEPLOY_MAP_CAPTION = (
+    "Doelregio's rood omrand; het getal is het aantal inzetbare personen per regio in het "
+    "zoekgebied. Bijna wit: buiten het zoekgebied; grijs: geen gegevens."
+)
+DEPLOY_MAP_LEGEND = "Inzetbare personen"
+DEPLOY_TARGET_LEGEND = "Doelregio"
+DEPLOY_OUTSIDE_LEGEND = "Buiten zoekgebied"
+DEPLOY_EXPORT = "Antwoord als Excel"
+DEPLOY_PRINT = "Afdrukversie (HTML)"
+DEPLOY_PRINT_HELP = "Open het bestand in de browser en druk af (Ctrl+P) voor het overleg."
+DEPLOY_QUESTION_LINE = (
+    "{doelen}; {inzet}; {bevoegdheden}; {binnen}; {nodig} personen; zoekgebied: {gebied}."
+)
+DEPLOY_ALL_SCOPES = "alle categorieën"
+DEPLOY_NO_POWERS = "geen bevoegdheden vereist"
+DEPLOY_WITH_POWERS = "met bevoegdheden: {namen}"
+DEPLOY_NATIONAL = "landelijk"
+DEPLOY_YES = "ja"
+DEPLOY_NO = "nee"
+DEPLOY_FRESHNESS_LINE = "{regio}: peildatum {peildatum}, aangeleverd {tijd}{verouderd}"
+DEPLOY_STALE_MARK = " (verouderd)"
+PRINT_TITLE = "Inzetbaarheid: antwoord voor het crisisteam"
+PRINT_MADE = "Opgesteld op {tijd}"
+PRINT_QUESTION = "Vraag"
+PRINT_ANSWER = "Antwoord"
+PRINT_FRESHNESS = "Actualiteit van de gegevens"
+DEPLOY_COLUMN_LABELS = {
+    "ring": "Ring",
+    "distance_km": "Afstand (km)",
+    "deployable_persons": "Inzetbaar",
+    "covered_persons": "Onder afspraak",
+    "uncovered_persons": "Zonder afspraak",
+    "organisations": "Organisaties",
+    "peildatum_min": "Peildatum (oudste)",
+    "uploaded_at": "Aangeleverd op",
+    "stale": "Verouderd",
+    "agreement_id": "Afspraak",
+    "partner_name": "Partner",
+    "partner_type": "Soort partner",
+    "lead_time_hours": "Activeringstijd (uur)",
+    "exceeds_horizon": "Langer dan termijn",
+    "compensation_arrangement": "Vergoedingsregeling",
+    "compensation_eur": "Vergoeding (€)",
+    "compensation_unit": "Eenheid",
+    "payer": "Betaler",
+    "committed_persons": "Toegezegd",
+    "valid_to": "Geldig tot",
+    "covered_persons_agreement": "Gedekt in dit antwoord",
+    "supplier_regions": "Leverende regio's",
+    "agreement_region": "Regio van de afspraak",
+}
+
+# Presets (veelgestelde vragen)
+PRESET_EDIT = "Veelgestelde vragen beheren"
+PRESET_EDIT_INTRO = (
+    "Wijzig een vraag of voeg er een toe. Een vraag verdwijnt niet; zet haar op inactief."
+)
+PRESET_CHOOSE = "Vraag"
+PRESET_NEW = "(nieuwe vraag)"
+PRESET_CODE = "Code (in de link ?vraag=…)"
+PRESET_NAME = "Naam"
+PRESET_DESCRIPTION = "Omschrijving"
+PRESET_ACTIVE = "Actief"
+PRESET_POSITION = "Volgorde"
+PRESET_SAVE = "Opslaan"
+PRESET_SAVED = "Vraag '{naam}' opgeslagen."
+PRESET_REFUSED = "Niet opgeslagen: {fouten}."
+PRESET_BAD_CODE = (
+    "de code '{code}' mag alleen kleine letters, cijfers en streepjes bevatten"
+)
+PRESET_NO_NAME = "de naam is leeg"
+PRESET_EMPTY = "kies ten minste een categorie of een bevoegdheid"
+PRESET_UNKNOWN_SCOPE = "'{scope}' is geen bekende (sub)categorie"
+PRESET_BAD_HOURS = "{uren} uur is geen toegestane termijn"
+
+# Access
+ACCESS_DENIED = "Geweigerd: {wie} mag niet {actie}{waar}. Vraag een beheerder om de juiste rol."
+ACTION_LABELS = {
+    "publiceren": "capaciteit publiceren",
+    "herstellen": "een eerdere versie herstellen",
+    "afspraak_wijzigen": "afspraken vastleggen of wijzigen",
+    "landelijke_afspraak": "landelijke afspraken vastleggen of wijzigen",
+    "rollen_beheren": "rollen beheren",
+    "sjablonen_beheren": "vraagsjablonen beheren",
+    "audit_inzien": "het auditspoor inzien",
+}
+ROLE_UNKNOWN = "Onbekende rol '{rol}'. Kies lezer, regio-invoerder of beheerder."
+ROLE_NEEDS_REGION = "De rol regio-invoerder hoort bij een veiligheidsregio (bijv. VR13)."
+LOCAL_MODE_BANNER = (
+    "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
+    "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
+    "voor gebruik door meerdere mensen."
+)
+LOCAL_MODE_REFUSED = (
+    "Het dashboard weigert te starten: het luistert op {adres} maar er is geen inlog "
+    "ingesteld. Zonder [auth] in .streamlit/secrets.toml draait het alleen op 127.0.0.1 "
+    "(lokale modus). Stel OpenID Connect in (zie secrets.example.toml) of gebruik "
+    "--server.address 127.0.0.1."
+)
+LOGIN_NEEDED = "Log in om het dashboard te gebruiken."
+LOGIN_BUTTON = "Inloggen"
+LOGOUT_BUTTON = "Uitloggen"
+NO_ROLE = (
+    "U bent ingelogd als {email}, maar heeft nog geen rol. Vraag een beheerder om u toegang "
+    "te geven."
+)
+AGREEMENT_FORM_LABELS = {
+    "agreement_id": "Nummer",
+    "region_code": "Veiligheidsregio",
+    "partner_name": "Partner",
+    "partner_id": "KvK- of OIN-nummer van de partner",
+    "partner_type": "Soort partner",
+    "scopes": "Categorieën en subcategorieën",
+    "committed_persons": "Toegezegde personen",
+    "powers": "Bevoegdheden en taken",
+    "activation_trigger": "Activering (aanleiding)",
+    "lead_time_hours": "Aanlooptijd (uur)",
+    "compensation_arrangement": "Vergoedingsregeling",
+    "compensation_eur": "Vergoeding (euro)",
+    "compensation_unit": "Vergoeding per",
+    "payer": "Wie betaalt",
+    "valid_from": "Geldig van",
+    "valid_to": "Geldig tot (leeg: onbepaald)",
+    "status": "Status",
+    "document_reference": "Documentreferentie",
+    "contact_mailbox": "Functionele mailbox",
+    "contact_person": "Contactpersoon (persoonsgegeven, optioneel)",
+    "effective_status": "Afgeleide status",
+    "region_name": "Veiligheidsregio",
+}
+AGREEMENT_FORM_CHOOSE = "Kies…"
+AGREEMENT_SCOPE_WHOLE = "{categorie} (hele categorie)"
+NATIONAL_AREA = "heel Nederland"
+
+# Beheer page
+PAGE_ADMIN = "Beheer"
+ADMIN_HEADER = "Beheer: rollen en auditspoor"
+ADMIN_ONLY = "Deze pagina is alleen voor beheerders."
+ROLES_HEADER = "Rollen"
+ROLE_EMAIL = "E-mailadres (zoals de inlog het levert)"
+ROLE_CHOICE = "Rol"
+ROLE_REGION = "Veiligheidsregio (alleen voor regio-invoerder)"
+ROLE_GRANT_BUTTON = "Rol toekennen"
+ROLE_GRANTED = "Rol {rol} toegekend aan {email}."
+ROLE_REVOKE_CHOICE = "Rol intrekken"
+ROLE_REVOKE_BUTTON = "Intrekken"
+ROLE_REVOKED = "Rol ingetrokken."
+AUDIT_HEADER = "Auditspoor"
+AUDIT_DOWNLOAD = "Auditspoor downloaden (Excel)"

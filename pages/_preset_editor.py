@@ -1,0 +1,85 @@
+"""Presets at the Streamlit edge: one-click buttons, the ?vraag= deep link, the edit form.
+
+Issue 7 will show the edit form to a beheerder only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from capaciteit import texts
+from capaciteit.access import MANAGE_PRESETS, AccessDenied, can
+from capaciteit.categories import Category, horizons
+from capaciteit.deployment_view import power_options, scope_keys, scope_options, scopes_from_keys
+from capaciteit.presets import Preset, PresetError, find_preset, load_presets, save_preset
+from pages._shared import AppContext
+
+NEW = ""
+
+
+def apply_preset(preset: Preset) -> None:
+    """Fill the question form with a preset and put it in the address (?vraag=code)."""
+    st.session_state.update(inzet_scopes=scope_keys(preset.scopes), vraag_url=preset.code,
+                            inzet_powers=list(preset.powers), inzet_hours=preset.hours)
+    st.query_params["vraag"] = preset.code
+
+
+def preset_buttons(presets: list[Preset], names: dict[str, str]) -> None:
+    """Follow the deep links (?vraag=, ?regio=), then offer a button per preset."""
+    requested = st.query_params.get("vraag")
+    chosen = find_preset(presets, requested)
+    if requested and chosen is None:
+        st.error(texts.DEPLOY_UNKNOWN_PRESET.format(code=requested))
+    elif chosen and st.session_state.get("vraag_url") != chosen.code:
+        apply_preset(chosen)
+    if st.query_params.get("regio") in names and "inzet_targets" not in st.session_state:
+        st.session_state["inzet_targets"] = [st.query_params["regio"]]
+    st.subheader(texts.DEPLOY_PRESETS)
+    for column, preset in zip(st.columns(max(len(presets), 1)), presets, strict=False):
+        column.button(preset.name, key=f"vraag_{preset.code}", on_click=apply_preset,
+                      args=(preset,), help=preset.description, use_container_width=True)
+    if chosen:
+        st.markdown(texts.DEPLOY_PRESET_ACTIVE.format(naam=chosen.name,
+                                                      omschrijving=chosen.description))
+
+
+def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
+    """Choose a preset (or a new one), edit it in a form, save it through the service.
+
+    Shown to beheerders only; the service refuses everyone else anyway.
+    """
+    if not can(ctx.user, MANAGE_PRESETS):
+        return
+    stored = {p.code: p for p in load_presets(ctx.engine, include_inactive=True)}
+    code = st.selectbox(texts.PRESET_CHOOSE, [NEW, *stored], key="vraag_beheer",
+                        format_func=lambda c: stored[c].name if c else texts.PRESET_NEW)
+    preset = stored.get(code) or Preset("", "", "", (), (), horizons()[0].hours,
+                                        position=len(stored))
+    with st.form(f"vraag_formulier_{code or 'nieuw'}"):
+        new_code = st.text_input(texts.PRESET_CODE, preset.code, disabled=bool(code))
+        name = st.text_input(texts.PRESET_NAME, preset.name)
+        description = st.text_area(texts.PRESET_DESCRIPTION, preset.description, height=68)
+        options = scope_options(ctx.categories)
+        scopes = st.multiselect(texts.DEPLOY_SCOPES, list(options), scope_keys(preset.scopes),
+                                format_func=options.__getitem__)
+        powers = st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers,
+                                                                    *preset.powers]),
+                                list(preset.powers), accept_new_options=True)
+        hours = st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
+                         index=[h.hours for h in horizons()].index(preset.hours),
+                         format_func=lambda h: next(x.name for x in horizons() if x.hours == h))
+        position = st.number_input(texts.PRESET_POSITION, value=preset.position, step=1)
+        active = st.checkbox(texts.PRESET_ACTIVE, preset.active)
+        if st.form_submit_button(texts.PRESET_SAVE):
+            _save(ctx, ctx.categories, Preset(
+                code or new_code.strip(), name, description, scopes_from_keys(scopes),
+                tuple(powers), int(hours), int(position), active))
+
+
+def _save(ctx: AppContext, categories: tuple[Category, ...], preset: Preset) -> None:
+    try:
+        saved = save_preset(ctx.engine, preset, actor=ctx.user, categories=categories)
+    except (PresetError, AccessDenied) as error:
+        st.error(str(error))
+    else:
+        st.success(texts.PRESET_SAVED.format(naam=saved.name))

@@ -1,0 +1,181 @@
+"""Roles, the authorization check, the role table and the insert-only audit trail."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from capaciteit import audit, publishing, roles
+from capaciteit.access import (
+    ADMIN,
+    MANAGE_ROLES,
+    NATIONAL_AGREEMENT,
+    PUBLISH,
+    READER,
+    REGION_EDITOR,
+    RESTORE,
+    AccessDenied,
+    Grant,
+    User,
+    can,
+    local_admin,
+    parse_grant,
+    require,
+)
+from capaciteit.capacity import RECORD_COLUMNS
+from capaciteit.validation import ValidationResult
+
+READER_USER = User("lezer@rijk.nl", grants=frozenset({Grant(READER)}))
+VR13_EDITOR = User("invoer@vr13.nl", grants=frozenset({Grant(REGION_EDITOR, "VR13")}))
+TWO_REGIONS = User("invoer@twee.nl", grants=frozenset({Grant(REGION_EDITOR, "VR13"),
+                                                       Grant(REGION_EDITOR, "VR15")}))
+ADMIN_USER = User("beheer@rijk.nl", grants=frozenset({Grant(ADMIN)}))
+NOBODY = User("niemand@elders.nl")
+
+
+@pytest.mark.parametrize(("user", "action", "region", "allowed"), [
+    (READER_USER, PUBLISH, "VR13", False),
+    (READER_USER, RESTORE, "VR13", False),
+    (VR13_EDITOR, PUBLISH, "VR13", True),
+    (VR13_EDITOR, PUBLISH, "VR15", False),
+    (VR13_EDITOR, RESTORE, "VR13", True),
+    (VR13_EDITOR, NATIONAL_AGREEMENT, None, False),
+    (VR13_EDITOR, MANAGE_ROLES, None, False),
+    (TWO_REGIONS, PUBLISH, "VR15", True),
+    (TWO_REGIONS, PUBLISH, "VR01", False),
+    (ADMIN_USER, PUBLISH, "VR01", True),
+    (ADMIN_USER, NATIONAL_AGREEMENT, None, True),
+    (ADMIN_USER, MANAGE_ROLES, None, True),
+    (NOBODY, PUBLISH, "VR13", False),
+    (VR13_EDITOR, PUBLISH, None, False),
+])
+def test_can_follows_the_role_table(user, action, region, allowed):
+    assert can(user, action, region) is allowed
+
+
+def test_a_refusal_says_who_what_and_where_in_dutch():
+    with pytest.raises(AccessDenied) as refused:
+        require(VR13_EDITOR, PUBLISH, "VR15")
+    assert str(refused.value) == ("Geweigerd: invoer@vr13.nl mag niet capaciteit publiceren "
+                                  "voor VR15. Vraag een beheerder om de juiste rol.")
+
+
+@pytest.mark.parametrize(("spec", "grant"), [
+    ("beheerder", Grant(ADMIN)),
+    ("regio-invoerder:vr13", Grant(REGION_EDITOR, "VR13")),
+    (" lezer ", Grant(READER)),
+])
+def test_grants_are_parsed_from_text(spec, grant):
+    assert parse_grant(spec) == grant
+
+
+def test_an_unknown_role_is_refused():
+    with pytest.raises(ValueError, match="Onbekende rol 'baas'"):
+        parse_grant("baas")
+
+
+def test_the_local_user_is_beheerder():
+    assert can(local_admin(), MANAGE_ROLES)
+
+
+def _records(region: str) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "region_code": region, "gemeente_code": None, "organisation": "Org", "organisation_id":
+        None, "category": "boa", "subcategory": "domein-1", "persons": 10, "fte": 8.0,
+        "deployable_persons": 5, "deployable_within_hours": 24, "powers": "", "note": "",
+        "peildatum": pd.Timestamp(date(2026, 11, 1))}])[RECORD_COLUMNS]
+
+
+WRITES = {
+    "publiceren": lambda engine, user, region: publishing.publish(
+        engine, region, ValidationResult(_records(region)), actor=user, filename="f.xlsx",
+        sha256=uuid.uuid4().hex * 2, accept_warnings=True),
+    "herstellen": lambda engine, user, region: publishing.restore(
+        engine, region, 1, actor=user),
+}
+
+
+@pytest.mark.parametrize("action", sorted(WRITES))
+@pytest.mark.parametrize(("user", "region", "allowed"), [
+    (READER_USER, "VR13", False),
+    (VR13_EDITOR, "VR13", True),
+    (VR13_EDITOR, "VR15", False),
+    (ADMIN_USER, "VR15", True),
+    (NOBODY, "VR13", False),
+])
+def test_every_write_is_allowed_or_refused_by_role_and_refusals_store_nothing(
+        engine, action, user, region, allowed):
+    WRITES["publiceren"](engine, ADMIN_USER, region)  # version 1 to restore
+    with engine.connect() as conn:
+        before = len(audit.events(conn))
+        versions_before = conn.execute(text("SELECT COUNT(*) FROM submission")).scalar_one()
+    if allowed:
+        WRITES[action](engine, user, region)
+    else:
+        with pytest.raises(AccessDenied):
+            WRITES[action](engine, user, region)
+    with engine.connect() as conn:
+        events = audit.events(conn)
+        versions = conn.execute(text("SELECT COUNT(*) FROM submission")).scalar_one()
+    assert versions == versions_before + (1 if allowed else 0)
+    assert len(events) == before + 1  # the write, or the refusal
+    newest = events.iloc[0]
+    assert (newest["actor"], newest["region_code"]) == (user.email, region)
+    if allowed:
+        assert newest["action"] == action
+    else:
+        assert newest["action"] == "geweigerd"
+        assert newest["details"] == {"actie": action}
+
+
+def test_the_role_table_grants_and_revokes_and_keeps_the_history(engine):
+    roles.grant(engine, ADMIN_USER, "Invoer@VR13.nl", "regio-invoerder:VR13")
+    with engine.connect() as conn:
+        user = roles.load_user(conn, "invoer@vr13.nl")
+        grant_id = int(roles.grants_frame(conn)["id"].iloc[0])
+    assert user.grants == frozenset({Grant(REGION_EDITOR, "VR13")})
+    roles.revoke(engine, ADMIN_USER, grant_id)
+    with engine.connect() as conn:
+        assert roles.load_user(conn, "invoer@vr13.nl").grants == frozenset()
+        kept = conn.execute(text("SELECT COUNT(*) FROM role_grant")).scalar_one()
+        actions = list(audit.events(conn)["action"])
+    assert kept == 1
+    assert actions == ["rol_ingetrokken", "rol_toegekend"]
+
+
+def test_only_a_beheerder_manages_roles_and_a_refusal_is_audited(engine):
+    with pytest.raises(AccessDenied):
+        roles.grant(engine, VR13_EDITOR, "x@y.nl", "beheerder")
+    with engine.connect() as conn:
+        assert roles.grants_frame(conn).empty
+        assert list(audit.events(conn)["action"]) == ["geweigerd"]
+
+
+def test_a_regio_invoerder_grant_needs_a_region(engine):
+    with pytest.raises(ValueError, match="hoort bij een veiligheidsregio"):
+        roles.grant(engine, ADMIN_USER, "x@y.nl", "regio-invoerder")
+
+
+def test_groups_from_the_login_claim_map_to_roles(engine):
+    with engine.connect() as conn:
+        user = roles.load_user(conn, "a@b.nl", groups=["vr15-invoer", "onbekend"],
+                               group_roles={"vr15-invoer": "regio-invoerder:VR15"})
+    assert user.grants == frozenset({Grant(REGION_EDITOR, "VR15")})
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_event SET actor = 'iemand anders'",
+    "DELETE FROM audit_event",
+])
+def test_the_database_refuses_to_change_or_delete_audit_records(engine, statement):
+    with engine.begin() as conn:
+        audit.record(conn, ADMIN_USER, "test", object_type="test")
+    with pytest.raises(Exception, match="auditregels worden nooit"):
+        with engine.begin() as conn:
+            conn.execute(text(statement))
+    with engine.connect() as conn:
+        assert list(audit.events(conn)["actor"]) == [ADMIN_USER.email]

@@ -1,0 +1,171 @@
+"""End to end in headless Chromium: record an agreement in the form, see the white spot go.
+
+A real Streamlit server on its own data folder with the demo data (no agreements yet,
+so every region × category with deployable people is a white spot). Screenshots go to
+tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import require
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_FRAME,
+    REGION_SHAPE,
+    TIMEOUT_MS,
+    _free_port,
+    _wait_until_healthy,
+    point_inside,
+    save_screenshot,
+)
+
+from capaciteit import services
+from capaciteit.boundaries import Boundaries
+from capaciteit.settings import get_settings
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SPOTS = re.compile(r"(\d+) witte vlek\(ken\) in (\d+) regio")
+
+
+@pytest.fixture(scope="module")
+def server(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free port, on its own data folder with demo data."""
+    directory = tmp_path_factory.mktemp("agreement-browser-data")
+    shutil.copytree(regions_cache, directory / "regions")
+    unset = {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env["CAPACITEIT_DATA_DIR"] = str(directory)
+    with pytest.MonkeyPatch.context() as patch:
+        for key in unset:
+            patch.delenv(key, raising=False)
+        patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
+        services.prepare(get_settings(), static_dir=ROOT / "static")
+    port = _free_port()
+    log = directory / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+             "--server.port", str(port), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+             "--server.address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def tab(server: str) -> Iterator[Page]:
+    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                      args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                   locale="nl-NL").new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        yield page
+        browser.close()
+
+
+def white_spot_count(page: Page) -> int:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="witte vlek")
+    expect(metric).to_be_visible()
+    match = SPOTS.search(metric.inner_text())
+    assert match, metric.inner_text()
+    return int(match.group(1))
+
+
+def tooltip_of(page: Page, region_index: int) -> str:
+    frame = page.frame_locator(MAP_FRAME).first
+    x, y = point_inside(page, frame.locator(REGION_SHAPE).nth(region_index))
+    page.mouse.move(x, y)
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_be_visible()
+    text = tooltip.inner_text()
+    page.mouse.move(0, 0)
+    return text
+
+
+def share_in(tooltip: str) -> float:
+    """The covered share a region's tooltip shows, Dutch decimal comma read back."""
+    match = re.search(r"Gedekt aandeel inzetbare personen \(%\)\s*([\d.,]+)", tooltip)
+    assert match, tooltip
+    return float(match.group(1).replace(".", "").replace(",", "."))
+
+
+def choose(panel, label: str, option: str) -> None:
+    """Open a select box, type to narrow its (virtualised) list, pick the option."""
+    panel.get_by_role("combobox", name=label).click()
+    panel.page.keyboard.type(option[:12])
+    panel.page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_an_agreement_made_in_the_form_removes_its_white_spot_from_map_and_table(
+        tab: Page, server: str, boundaries: Boundaries):
+    order = boundaries.regions_display["region_code"].tolist()
+    tab.goto(server + "/witte-vlekken")
+    expect(tab.get_by_role("heading", level=1)).to_have_text(
+        "Witte vlekken: capaciteit zonder geldige afspraak")
+    expect(tab.frame_locator(MAP_FRAME).first.locator(REGION_SHAPE)).to_have_count(25)
+    before = white_spot_count(tab)
+    amsterdam = tooltip_of(tab, order.index("VR13"))
+    assert "Amsterdam-Amstelland" in amsterdam
+    assert share_in(amsterdam) == 0.0
+    save_screenshot(tab, "witte_vlekken_voor.png")
+
+    tab.goto(server + "/afspraken")
+    expect(tab.get_by_role("heading", level=1)).to_have_text(
+        "Afspraken met gemeenten en sectoren")
+    tab.get_by_role("tab", name="Nieuwe afspraak").click()
+    form = tab.get_by_role("tabpanel", name="Nieuwe afspraak")
+    choose(form, "Veiligheidsregio", "Amsterdam-Amstelland (VR13)")
+    choose(form, "Soort partner", "defensie")
+    form.get_by_role("textbox", name="Partner", exact=True).fill("Ministerie van Defensie")
+    choose(form, "Categorieën en subcategorieën", "Defensie (hele categorie)")
+    tab.keyboard.press("Escape")
+    form.get_by_role("spinbutton", name="Toegezegde personen").fill("1")
+    form.get_by_role("spinbutton", name="Aanlooptijd (uur)").fill("48")
+    form.get_by_role("spinbutton", name="day, Geldig van").click()  # dd-mm-jjjj segments
+    tab.keyboard.type(date.today().strftime("%d%m%Y"))
+    tab.keyboard.press("Escape")  # close the calendar it opened
+    choose(form, "Status", "getekend")
+    form.get_by_role("textbox", name="Functionele mailbox").fill("bijstand@mindef.nl")
+    form.get_by_role("button", name="Opslaan").click()
+    expect(tab.locator('[data-testid="stAlert"]').filter(
+        has_text="Afspraak #1 met Ministerie van Defensie is opgeslagen.")).to_be_visible()
+    expect(form.get_by_role("textbox", name="Partner", exact=True)).to_have_value("")  # fresh
+    save_screenshot(tab, "afspraak_opgeslagen.png")
+
+    tab.get_by_role("tab", name="Overzicht").click()
+    overview = tab.get_by_role("tabpanel", name="Overzicht")
+    expect(overview.get_by_text("1 van 1 afspraken.")).to_be_visible()
+
+    tab.goto(server + "/witte-vlekken")
+    expect(tab.frame_locator(MAP_FRAME).first.locator(REGION_SHAPE)).to_have_count(25)
+    assert white_spot_count(tab) == before - 1  # Amsterdam-Amstelland × Defensie is covered
+    amsterdam = tooltip_of(tab, order.index("VR13"))
+    assert share_in(amsterdam) > 0.0
+    assert share_in(tooltip_of(tab, order.index("VR01"))) == 0.0  # still nothing covered
+    save_screenshot(tab, "witte_vlekken_na.png")

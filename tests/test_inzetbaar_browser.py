@@ -1,0 +1,78 @@
+"""End to end in headless Chromium: a crisis team asks one question and reads the answer.
+
+A real Streamlit server on its own data folder with demo data (the fixtures of
+tests/test_browser.py). Screenshots go to tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import test_browser
+from playwright.sync_api import Page, expect
+from test_browser import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
+
+from capaciteit import texts
+from capaciteit.boundaries import Boundaries
+
+pytestmark = pytest.mark.browser
+TARGET = "VR15"
+server = test_browser.server  # the fixtures: own server on its own data folder with demo data
+chromium = test_browser.chromium
+tab = test_browser.tab
+
+
+def choose_target(page: Page, label: str) -> None:
+    """Type into the multiselect until one option is left, and take it."""
+    page.get_by_role("combobox", name=texts.DEPLOY_TARGETS).click()
+    page.keyboard.type(label)
+    page.get_by_role("option", name=label).click()
+    page.keyboard.press("Escape")
+
+
+def test_a_crisis_team_asks_one_question_and_sees_the_shortfall_and_the_map(
+        tab: Page, server: str, boundaries: Boundaries):
+    names = boundaries.region_names()
+    tab.goto(f"{server}/inzetbaar")
+    expect(tab.get_by_text(texts.DEPLOY_CHOOSE_TARGET)).to_be_visible()
+    choose_target(tab, f"{names[TARGET]} ({TARGET})")
+    tab.get_by_role("button", name="Handhaving mondkapjesplicht OV").click()
+    expect(tab.get_by_text("Vraag: Handhaving mondkapjesplicht OV")).to_be_visible()
+    expect(tab.get_by_text("Domein IV Openbaar vervoer").first).to_be_visible()
+    persons = tab.get_by_label(texts.DEPLOY_PERSONS)
+    persons.fill("5000")
+    persons.press("Enter")
+
+    answer = tab.get_by_text(re.compile(r"^Tekort: 5\.000|^Tekort: \d"))
+    expect(answer.first).to_be_visible()
+    expect(tab.get_by_text("Binnen 24 uur zijn").first).to_be_visible()
+    assert "vraag=mondkapjes-ov" in tab.url
+
+    neighbours = boundaries.neighbours
+    searched = 1 + int((neighbours["region_code"] == TARGET).sum())
+    frame = tab.frame_locator(MAP_FRAME).first
+    expect(frame.locator(REGION_SHAPE)).to_have_count(25)
+    expect(frame.locator(".capaciteit-getal")).to_have_count(searched)
+    expect(frame.locator(".capaciteit-legenda")).to_contain_text(texts.DEPLOY_MAP_LEGEND)
+    expect(tab.get_by_role("button", name=texts.DEPLOY_EXPORT)).to_be_visible()
+    expect(tab.get_by_role("button", name=texts.DEPLOY_PRINT)).to_be_visible()
+    save_screenshot(tab, "inzetbaar.png")
+    tab.locator(MAP_FRAME).first.screenshot(path=str(ARTIFACTS / "inzetbaar_kaart.png"))
+
+
+def test_the_print_view_downloads_with_the_question_and_the_freshness(
+        tab: Page, server: str, boundaries: Boundaries):
+    tab.goto(f"{server}/inzetbaar?vraag=evenementen&regio={TARGET}")
+    expect(tab.get_by_text(re.compile(r"^(Geen tekort|Tekort)")).first).to_be_visible()
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name=texts.DEPLOY_PRINT).click()
+    html = download.value.path().read_text("utf-8")
+    assert texts.PRINT_TITLE in html and "@media print" in html
+    assert f"{boundaries.region_names()[TARGET]} ({TARGET})" in html
+    assert "Opgesteld op" in html and "peildatum" in html
+    page = tab.context.new_page()
+    page.set_content(html)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(ARTIFACTS / "inzetbaar_afdruk.png"), full_page=True)
+    page.close()

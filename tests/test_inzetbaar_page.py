@@ -1,0 +1,97 @@
+"""The Inzetbaar page under AppTest on the demo data: a question, a preset, a deep link.
+
+Expected figures are counted here from the stored records, not by the app's code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import test_pages
+from test_pages import FOLIUM, app, dutch_integer
+
+from capaciteit import texts
+from capaciteit.presets import reference_presets
+
+PAGE = "pages/inzetbaar.py"
+POWER = "Handhaving mondkapjesplicht OV"
+demo_database = test_pages.demo_database  # the fixtures, shared with the other page tests
+demo_data = test_pages.demo_data
+
+
+def open_page(**params: str):
+    at = app()
+    at.run()
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def deployable(records: pd.DataFrame, regions: set[str], hours: int,
+               subcategory: str, power: str) -> int:
+    """Deployable persons within ``hours`` in ``regions`` holding ``power``, counted directly."""
+    held = records["powers"].map(lambda t: power.lower() in [p.strip().lower()
+                                                             for p in t.split(";")])
+    rows = records[records["region_code"].isin(regions)
+                   & (records["deployable_within_hours"] <= hours)
+                   & (records["subcategory"] == subcategory) & held]
+    return int(rows["deployable_persons"].sum())
+
+
+def test_the_page_asks_for_a_target_region_first(demo_data):
+    at = open_page()
+    assert [t.value for t in at.title] == [texts.DEPLOY_HEADER]
+    assert [i.value for i in at.info if i.value == texts.DEPLOY_CHOOSE_TARGET]
+    assert [b.label for b in at.button][:len(reference_presets())] == [
+        p.name for p in reference_presets()]
+
+
+def test_a_deep_linked_preset_answers_with_the_shortfall_the_map_and_the_exports(
+        demo_data, boundaries):
+    at = open_page(vraag="mondkapjes-ov", regio="VR13")
+    assert at.multiselect(key="inzet_scopes").value == ["boa/domein-4"]
+    assert at.multiselect(key="inzet_powers").value == [POWER]
+    assert at.multiselect(key="inzet_targets").value == ["VR13"]
+    neighbours = boundaries.neighbours
+    area = {"VR13", *neighbours.loc[neighbours["region_code"] == "VR13", "neighbour_code"]}
+    found = deployable(demo_data, area, 24, "domein-4", POWER)
+    assert found > 0
+    needed = 100
+    answer = (at.error if found < needed else at.success)[0].value
+    if found < needed:
+        assert answer.startswith(f"**Tekort: {dutch_integer(needed - found)} personen.**")
+    else:
+        assert answer.startswith("**Geen tekort.**")
+    assert f" {dutch_integer(found)} " in answer
+    maps = [c for c in at.get("component_instance") if c.proto.component_name == FOLIUM]
+    assert len(maps) == 1
+    suppliers = at.dataframe[0].value
+    assert set(suppliers["Veiligheidsregio"].str[-5:-1]) == area
+    assert suppliers["Inzetbaar"].sum() == found
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [texts.DEPLOY_EXPORT, texts.DEPLOY_PRINT]
+
+
+def test_a_longer_horizon_and_a_wider_area_find_at_least_as_many(demo_data):
+    at = open_page(vraag="mondkapjes-ov", regio="VR13")
+    at.radio(key="inzet_hours").set_value(168).run()
+    at.radio(key="inzet_area").set_value("land").run()
+    assert not at.exception
+    found = deployable(demo_data, set(demo_data["region_code"]), 168, "domein-4", POWER)
+    assert at.dataframe[0].value["Inzetbaar"].sum() == found
+    assert len(at.dataframe[0].value) == 25
+
+
+def test_clicking_a_preset_fills_the_form_and_the_address(demo_data):
+    at = open_page(regio="VR01")
+    at.button(key="vraag_evenementen").click().run()
+    assert set(at.multiselect(key="inzet_scopes").value) == {
+        "particuliere-beveiliging/evenementen", "boa/domein-1"}
+    assert at.multiselect(key="inzet_powers").value == []
+    assert at.query_params["vraag"] == "evenementen"
+
+
+def test_an_unknown_preset_in_the_address_is_named(demo_data):
+    at = open_page(vraag="bestaat-niet")
+    assert any("bestaat-niet" in e.value for e in at.error)

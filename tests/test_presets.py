@@ -1,0 +1,122 @@
+"""Presets (veelgestelde vragen): reference data, seeding on first use, editing with an actor."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from capaciteit.access import local_admin
+from capaciteit.categories import default_categories, powers
+from capaciteit.models import QuestionPreset
+from capaciteit.presets import (
+    SEED_ACTOR,
+    Preset,
+    PresetError,
+    load_presets,
+    preset_problems,
+    reference_presets,
+    save_preset,
+)
+
+CATEGORIES = default_categories()
+
+
+def test_every_reference_preset_is_valid_and_names_known_powers():
+    known = {p.name for p in powers()}
+    for preset in reference_presets():
+        assert preset_problems(preset, CATEGORIES) == [], preset.code
+        assert set(preset.powers) <= known, preset.code
+
+
+def test_the_pandemic_presets_ask_what_the_crisis_teams_asked():
+    by_code = {p.code: p for p in reference_presets()}
+    assert by_code["mondkapjes-ov"].scopes == (("boa", "domein-4"),)
+    assert by_code["mondkapjes-ov"].powers == ("Handhaving mondkapjesplicht OV",)
+    assert set(by_code["evenementen"].scopes) == {
+        ("particuliere-beveiliging", "evenementen"),
+        ("boa", "domein-1"),
+    }
+    assert "toegangsbewijs-horeca" in by_code
+
+
+def test_presets_are_seeded_from_the_reference_list_on_first_use(engine):
+    presets = load_presets(engine)
+    assert [p.code for p in presets] == [p.code for p in reference_presets()]
+    with engine.connect() as conn:
+        actors = set(conn.execute(select(QuestionPreset.updated_by)).scalars())
+    assert actors == {SEED_ACTOR}
+    assert load_presets(engine) == presets  # the second use seeds nothing more
+
+
+def test_an_administrator_changes_a_preset_and_is_recorded(engine):
+    original = load_presets(engine)[0]
+    changed = Preset(
+        original.code,
+        "Mondkapjes OV en stations",
+        "Ook stations.",
+        original.scopes,
+        (*original.powers, " Toegangscontrole "),
+        72,
+        original.position,
+    )
+    moment = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+    save_preset(
+        engine, changed, actor=local_admin("beheerder@vr13.nl"), categories=CATEGORIES, now=moment
+    )
+    stored = {p.code: p for p in load_presets(engine)}[original.code]
+    assert (stored.name, stored.hours) == ("Mondkapjes OV en stations", 72)
+    assert stored.powers == ("Handhaving mondkapjesplicht OV", "Toegangscontrole")
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(QuestionPreset.updated_by, QuestionPreset.updated_at).where(
+                QuestionPreset.code == original.code
+            )
+        ).one()
+    assert row.updated_by == "beheerder@vr13.nl"
+    assert row.updated_at.replace(tzinfo=UTC) == moment
+
+
+def test_a_new_preset_is_added_and_an_inactive_one_is_hidden(engine):
+    new = Preset(
+        "handhaving-markten", "Toezicht op markten", "", (("boa", "domein-1"),), (), 24, position=9
+    )
+    save_preset(engine, new, actor=local_admin("beheerder"), categories=CATEGORIES)
+    assert "handhaving-markten" in [p.code for p in load_presets(engine)]
+    save_preset(
+        engine,
+        Preset(**{**new.__dict__, "active": False}),
+        actor=local_admin("beheerder"),
+        categories=CATEGORIES,
+    )
+    assert "handhaving-markten" not in [p.code for p in load_presets(engine)]
+    assert "handhaving-markten" in [p.code for p in load_presets(engine, include_inactive=True)]
+
+
+def test_when_every_preset_is_inactive_the_reference_list_is_not_seeded_again(engine):
+    for preset in load_presets(engine):
+        save_preset(
+            engine,
+            Preset(**{**preset.__dict__, "active": False}),
+            actor=local_admin("beheerder"),
+            categories=CATEGORIES,
+        )
+    assert load_presets(engine) == []
+
+
+@pytest.mark.parametrize(
+    "preset, fragment",
+    [
+        (Preset("Met Hoofdletters", "x", "", (("boa", None),), (), 24), "mag alleen kleine"),
+        (Preset("leeg", " ", "", (("boa", None),), (), 24), "naam is leeg"),
+        (Preset("niets", "Niets", "", (), (), 24), "ten minste een categorie"),
+        (Preset("onbekend", "X", "", (("boa", "domein-9"),), (), 24), "'boa/domein-9'"),
+        (Preset("uren", "X", "", (("boa", None),), (), 48), "48 uur"),
+    ],
+)
+def test_an_invalid_preset_is_refused_and_nothing_is_stored(engine, preset, fragment):
+    with pytest.raises(PresetError, match=fragment):
+        save_preset(engine, preset, actor=local_admin("beheerder"), categories=CATEGORIES)
+    codes = [p.code for p in load_presets(engine, include_inactive=True)]
+    assert preset.code not in codes
