@@ -1,0 +1,221 @@
+"""End to end: OpenID Connect login against a real provider on loopback, roles, audit, logout.
+
+The provider is ``oidc-provider-mock`` (PyPI), a real OIDC server; Streamlit's
+own ``st.login`` talks to it. A regio-invoerder for VR13 publishes for VR13, is
+refused for VR15, a beheerder sees both in the audit trail, and both log out.
+Also: without [auth], the app refuses to serve on a non-loopback address.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import require
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import text
+from test_browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    TIMEOUT_MS,
+    _free_port,
+    _wait_until_healthy,
+)
+
+from capaciteit import roles
+from capaciteit.access import local_admin
+from capaciteit.database import prepare_database
+from capaciteit.spreadsheet import columns
+
+pytestmark = pytest.mark.browser
+
+EDITOR = {"sub": "invoer", "email": "invoer@vr13.nl", "name": "Invoer VR13"}
+ADMIN = {"sub": "beheer", "email": "beheer@rijk.nl", "name": "Beheer Rijk"}
+UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
+
+
+def _start(args: list[str], log: Path, env: dict[str, str] | None = None
+           ) -> subprocess.Popen[bytes]:
+    with log.open("wb") as out:
+        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real OpenID Connect provider on loopback with two predefined users."""
+    executable = Path(sys.executable).parent / "oidc-provider-mock"
+    require(executable.exists(), "oidc-provider-mock not installed (requirements-dev.txt)")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("oidc") / "oidc.log"
+    process = _start([str(executable), "--port", str(port), "--user-claims", json.dumps(EDITOR),
+                      "--user-claims", json.dumps(ADMIN)], log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        import urllib.request
+
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
+                break
+            except OSError:
+                import time
+
+                time.sleep(0.1)
+        yield url
+    finally:
+        _stop(process)
+
+
+def _data_dir(regions_cache: Path, directory: Path) -> dict[str, str]:
+    """A data folder with boundaries and an empty, migrated database; the env for the app."""
+    shutil.copytree(regions_cache, directory / "regions")
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}}
+    env["CAPACITEIT_DATA_DIR"] = str(directory)
+    return env
+
+
+@pytest.fixture(scope="module")
+def app(provider: str, regions_cache: Path, tmp_path_factory: pytest.TempPathFactory
+        ) -> Iterator[tuple[str, Path]]:
+    """The dashboard with [auth] pointing at the provider; roles in its role table."""
+    directory = tmp_path_factory.mktemp("login-data")
+    env = _data_dir(regions_cache, directory)
+    database = directory / "capaciteit.db"
+    engine = prepare_database(f"sqlite:///{database}")
+    roles.grant(engine, local_admin("installatie"), EDITOR["email"], "regio-invoerder:VR13")
+    roles.grant(engine, local_admin("installatie"), ADMIN["email"], "beheerder")
+    engine.dispose()
+    port = _free_port()
+    secrets = directory / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+        'cookie_secret = "een-lang-test-geheim-voor-de-cookie"\n'
+        'client_id = "capaciteit"\nclient_secret = "geheim"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
+        'client_kwargs = { scope = "openid profile email" }\n', "utf-8")
+    process = _start([sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                      "--server.port", str(port), "--server.headless", "true",
+                      "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+                      "--server.address", "127.0.0.1", "--secrets.files", str(secrets)],
+                     directory / "streamlit.log", env)
+    url = f"http://localhost:{port}"
+    try:
+        _wait_until_healthy(url, process, directory / "streamlit.log")
+        yield url, database
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def log_in(page: Page, url: str, who: dict[str, str]) -> None:
+    page.goto(url + "/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name=who["sub"], exact=True).click()  # the provider's page
+    expect(page.get_by_text(who["email"]).first).to_be_visible()
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/oauth2/end_session**")  # the provider asks to confirm
+    page.get_by_role("button", name="End session").click()
+    expect(page.get_by_role("button", name="Inloggen")).to_be_visible()
+
+
+def capacity_csv() -> bytes:
+    headers = [c.header for c in columns()]
+    row = {"regio": "VR13", "gemeente": "Amstelveen", "organisatie": "Gemeente Amstelveen",
+           "categorie": "boa", "subcategorie": "domein-1", "aantal_personen": "12",
+           "fte": "10,5", "inzetbaar_personen": "6", "inzetbaar_binnen_uur": "24",
+           "peildatum": "01-11-2026"}
+    lines = [";".join(headers), ";".join(row.get(h, "") for h in headers)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_a_regio_invoerder_publishes_for_vr13_is_refused_for_vr15_and_both_are_audited(
+        app, chromium: Browser):
+    url, database = app
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+
+    log_in(page, url, EDITOR)
+    page.goto(url + "/aanleveren?regio=VR13")
+    page.locator(UPLOAD_INPUT).set_input_files(
+        {"name": "vr13.csv", "mimeType": "text/csv", "buffer": capacity_csv()})
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.get_by_text("Gepubliceerd als versie 1").first).to_be_visible()
+
+    page.goto(url + "/aanleveren?regio=VR15")
+    refusal = page.get_by_text("Geweigerd: invoer@vr13.nl mag niet capaciteit publiceren "
+                               "voor VR15")
+    expect(refusal.first).to_be_visible()
+    expect(page.locator(UPLOAD_INPUT)).to_have_count(0)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "login_geweigerd.png"))
+    log_out(page)
+
+    log_in(page, url, ADMIN)
+    page.goto(url + "/beheer")
+    audit_table = page.get_by_test_id("stDataFrame").last
+    expect(audit_table).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "beheer_audit.png"))
+    log_out(page)
+    context.close()
+
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        rows = conn.execute(text("SELECT actor, action, region_code FROM audit_event "
+                                 "ORDER BY id").text).fetchall()
+        versions = conn.execute("SELECT region_code, uploaded_by FROM submission").fetchall()
+    assert ("invoer@vr13.nl", "publiceren", "VR13") in rows
+    assert ("invoer@vr13.nl", "geweigerd", "VR15") in rows
+    assert versions == [("VR13", "invoer@vr13.nl")]
+
+
+def test_without_auth_the_app_refuses_a_non_loopback_address(
+        regions_cache: Path, tmp_path: Path, chromium: Browser):
+    env = _data_dir(regions_cache, tmp_path)
+    port = _free_port()
+    log = tmp_path / "streamlit.log"
+    process = _start([sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                      "--server.port", str(port), "--server.headless", "true",
+                      "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+                      "--server.address", "0.0.0.0"], log, env)  # noqa: S104 - the point
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_healthy(url, process, log)
+        page = chromium.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(url + "/")
+        expect(page.get_by_text("Het dashboard weigert te starten").first).to_be_visible()
+        expect(page.get_by_test_id("stMetric")).to_have_count(0)
+        page.close()
+    finally:
+        _stop(process)
