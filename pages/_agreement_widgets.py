@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import agreement_service, texts
-from capaciteit.access import AccessDenied
+from capaciteit.access import AGREEMENT_WRITE, NATIONAL_AGREEMENT, AccessDenied, can
 from capaciteit.agreement_service import AgreementDraft, AgreementRejected, Catalogue
 from capaciteit.agreement_sheet import AgreementSheet, export_frame, read_agreement_sheet
 from capaciteit.agreement_view import (
@@ -155,8 +155,8 @@ def _save(ctx: AppContext, prefix: str, agreement_id: int | None,
                 LABELS.get(f, f) for f in saved.changed_fields)) if saved.changed_fields
                 else texts.AGREEMENT_UNCHANGED.format(id=agreement_id))
             st.session_state[f"{prefix}_needs_confirm"] = False
-    except AccessDenied as refused:
-        st.error(str(refused))
+    except AccessDenied as refused:  # kept for the page: a callback's output can be lost
+        st.session_state[f"{prefix}_outcome"] = ("refused", str(refused))
         return
     except AgreementRejected as rejected:
         st.session_state[f"{prefix}_outcome"] = ("rejected", rejected)
@@ -170,6 +170,8 @@ def _show_outcome(prefix: str) -> None:
     kind, outcome = st.session_state.pop(f"{prefix}_outcome", (None, None))
     if kind == "success":
         st.success(outcome)
+    elif kind == "refused":
+        st.error(outcome)
     elif kind == "rejected":
         if outcome.errors:
             st.error(texts.AGREEMENT_ERRORS.format(aantal=len(outcome.errors)))
@@ -196,15 +198,26 @@ def _seed(prefix: str, draft: AgreementDraft) -> None:
         st.session_state[f"{prefix}_{name}"] = value
 
 
+def may_write_agreements(ctx: AppContext) -> bool:
+    """May the acting user record agreements anywhere (a region of theirs, or national)?"""
+    return ctx.user.regions_for(AGREEMENT_WRITE) != set() or can(ctx.user, NATIONAL_AGREEMENT)
+
+
 def exchange_section(ctx: AppContext, catalogue: Catalogue, agreements: pd.DataFrame,
                      scopes: pd.DataFrame, today: date) -> None:
-    """Export as xlsx (personal data only when asked), and the atomic import with its check."""
+    """Export as xlsx (personal data only when asked), and the atomic import with its check.
+
+    The import is offered only to users who may record agreements; the service checks
+    every row's region anyway.
+    """
     personal = st.checkbox(texts.AGREEMENT_EXPORT_PERSONAL, key="export_persoonlijk")
     notes = [n.format(datum=format_date(today)) for n in texts.AGREEMENT_EXPORT_NOTES]
     st.download_button(texts.AGREEMENT_EXPORT, to_xlsx_bytes(
         export_frame(agreements, scopes, include_personal=personal), texts.AGREEMENT_SHEET,
         notes if personal else [*notes, texts.AGREEMENT_EXPORT_NO_PERSONAL]),
         "afspraken.xlsx", XLSX, icon=":material/download:")
+    if not may_write_agreements(ctx):
+        return
     st.write(texts.AGREEMENT_IMPORT_INTRO)
     outcome = st.session_state.pop("import_uitkomst", None)
     if outcome:
@@ -246,7 +259,7 @@ def _import(ctx: AppContext, catalogue: Catalogue, sheet: AgreementSheet,
             ctx.engine, sheet, actor=ctx.user, catalogue=catalogue,
             accept_warnings=accepted)
     except AccessDenied as refused:
-        st.error(str(refused))
+        st.session_state["import_uitkomst"] = ("error", str(refused))
         return
     except AgreementRejected as rejected:
         st.session_state["import_uitkomst"] = ("error", str(rejected))

@@ -1,6 +1,7 @@
 """Presets at the Streamlit edge: one-click buttons, the ?vraag= deep link, the edit form.
 
-Issue 7 will show the edit form to a beheerder only.
+The edit form is shown to a beheerder only; saving runs as a callback, so the
+click survives the rerun that ``context()`` may ask for.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import streamlit as st
 
 from capaciteit import texts
 from capaciteit.access import MANAGE_PRESETS, AccessDenied, can
-from capaciteit.categories import Category, horizons
+from capaciteit.categories import horizons
 from capaciteit.deployment_view import power_options, scope_keys, scope_options, scopes_from_keys
 from capaciteit.presets import Preset, PresetError, find_preset, load_presets, save_preset
 from pages._shared import AppContext
@@ -55,31 +56,40 @@ def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
                         format_func=lambda c: stored[c].name if c else texts.PRESET_NEW)
     preset = stored.get(code) or Preset("", "", "", (), (), horizons()[0].hours,
                                         position=len(stored))
+    prefix = f"vraag_{code or 'nieuw'}"
+    outcome = st.session_state.pop("vraag_uitkomst", None)
+    if outcome:
+        getattr(st, outcome[0])(outcome[1])
     with st.form(f"vraag_formulier_{code or 'nieuw'}"):
-        new_code = st.text_input(texts.PRESET_CODE, preset.code, disabled=bool(code))
-        name = st.text_input(texts.PRESET_NAME, preset.name)
-        description = st.text_area(texts.PRESET_DESCRIPTION, preset.description, height=68)
+        st.text_input(texts.PRESET_CODE, preset.code, disabled=bool(code), key=f"{prefix}_code")
+        st.text_input(texts.PRESET_NAME, preset.name, key=f"{prefix}_name")
+        st.text_area(texts.PRESET_DESCRIPTION, preset.description, height=68,
+                     key=f"{prefix}_description")
         options = scope_options(ctx.categories)
-        scopes = st.multiselect(texts.DEPLOY_SCOPES, list(options), scope_keys(preset.scopes),
-                                format_func=options.__getitem__)
-        powers = st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers,
-                                                                    *preset.powers]),
-                                list(preset.powers), accept_new_options=True)
-        hours = st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
-                         index=[h.hours for h in horizons()].index(preset.hours),
-                         format_func=lambda h: next(x.name for x in horizons() if x.hours == h))
-        position = st.number_input(texts.PRESET_POSITION, value=preset.position, step=1)
-        active = st.checkbox(texts.PRESET_ACTIVE, preset.active)
-        if st.form_submit_button(texts.PRESET_SAVE):
-            _save(ctx, ctx.categories, Preset(
-                code or new_code.strip(), name, description, scopes_from_keys(scopes),
-                tuple(powers), int(hours), int(position), active))
+        st.multiselect(texts.DEPLOY_SCOPES, list(options), scope_keys(preset.scopes),
+                       format_func=options.__getitem__, key=f"{prefix}_scopes")
+        st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers, *preset.powers]),
+                       list(preset.powers), accept_new_options=True, key=f"{prefix}_powers")
+        st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
+                 index=[h.hours for h in horizons()].index(preset.hours),
+                 format_func=lambda h: next(x.name for x in horizons() if x.hours == h),
+                 key=f"{prefix}_hours")
+        st.number_input(texts.PRESET_POSITION, value=preset.position, step=1,
+                        key=f"{prefix}_position")
+        st.checkbox(texts.PRESET_ACTIVE, preset.active, key=f"{prefix}_active")
+        st.form_submit_button(texts.PRESET_SAVE, on_click=_save, args=(ctx, code, prefix))
 
 
-def _save(ctx: AppContext, categories: tuple[Category, ...], preset: Preset) -> None:
+def _save(ctx: AppContext, code: str, prefix: str) -> None:
+    """On submit, before the page reruns: store the preset, keep the outcome to show."""
+    state = st.session_state
+    preset = Preset(code or str(state[f"{prefix}_code"]).strip(), state[f"{prefix}_name"],
+                    state[f"{prefix}_description"], scopes_from_keys(state[f"{prefix}_scopes"]),
+                    tuple(state[f"{prefix}_powers"]), int(state[f"{prefix}_hours"]),
+                    int(state[f"{prefix}_position"]), bool(state[f"{prefix}_active"]))
     try:
-        saved = save_preset(ctx.engine, preset, actor=ctx.user, categories=categories)
+        saved = save_preset(ctx.engine, preset, actor=ctx.user, categories=ctx.categories)
     except (PresetError, AccessDenied) as error:
-        st.error(str(error))
+        state["vraag_uitkomst"] = ("error", str(error))
     else:
-        st.success(texts.PRESET_SAVED.format(naam=saved.name))
+        state["vraag_uitkomst"] = ("success", texts.PRESET_SAVED.format(naam=saved.name))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from capaciteit import audit, publishing, services, texts
-from capaciteit.access import PUBLISH, AccessDenied
+from capaciteit.access import PUBLISH, AccessDenied, require
 from capaciteit.spreadsheet import UploadError
 from capaciteit.template import build_template
 from capaciteit.upload_view import records_view, totals_view
@@ -37,9 +37,13 @@ names = ctx.boundaries.region_names()
 code = region_choice(names, key="aanlever_regio")
 if code is None:
     st.stop()
-try:  # the core check; a refused attempt is recorded in the audit trail
+refused_key = f"geweigerd_{code}"
+try:  # the core check; a refusal is audited once per session and region, not per rerun
+    if st.session_state.get(refused_key):
+        require(ctx.user, PUBLISH, code)
     audit.authorize(ctx.engine, ctx.user, PUBLISH, code)
 except AccessDenied as refused:
+    st.session_state[refused_key] = True
     st.error(str(refused))
     st.stop()
 limits = services.upload_limits(ctx.settings)

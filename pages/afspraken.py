@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from capaciteit import agreement_service, texts
+from capaciteit.access import AGREEMENT_WRITE, NATIONAL_AGREEMENT, can
 from capaciteit.agreement_service import Catalogue
 from capaciteit.agreement_view import (
     agreements_table,
@@ -16,7 +18,12 @@ from capaciteit.agreement_view import (
 )
 from capaciteit.agreements import NATIONAL, reference
 from capaciteit.categories import category_names
-from pages._agreement_widgets import agreement_form, exchange_section, new_form_prefix
+from pages._agreement_widgets import (
+    agreement_form,
+    exchange_section,
+    may_write_agreements,
+    new_form_prefix,
+)
 from pages._shared import context, show_table
 
 ctx = context()
@@ -65,14 +72,20 @@ with overview:
             show_table(detail_table(row, scopes, names, ctx.categories))
             st.subheader(texts.AGREEMENT_LOG)
             show_table(log_table(agreement_service.change_log(ctx.engine, chosen)))
-            with st.expander(texts.AGREEMENT_EDIT):
-                last = row["last_change_id"]
-                agreement_form(ctx, f"wijzig_{chosen}",
-                               agreement_service.draft_from_stored(row, scopes), chosen,
-                               None if last is None else int(last))
+            region_of = None if pd.isna(row["region_code"]) else str(row["region_code"])
+            if can(ctx.user, AGREEMENT_WRITE if region_of else NATIONAL_AGREEMENT,
+                   region_of):  # offered to who may; the service checks again
+                with st.expander(texts.AGREEMENT_EDIT):
+                    last = row["last_change_id"]
+                    agreement_form(ctx, f"wijzig_{chosen}",
+                                   agreement_service.draft_from_stored(row, scopes), chosen,
+                                   None if last is None else int(last))
 
 with create:
-    agreement_form(ctx, new_form_prefix())
+    if may_write_agreements(ctx):
+        agreement_form(ctx, new_form_prefix())
+    else:
+        st.info(texts.AGREEMENT_READ_ONLY)
 
 with exchange:
     exchange_section(ctx, catalogue, agreements, scopes, today)

@@ -15,30 +15,54 @@ if not can(ctx.user, MANAGE_ROLES):
     st.stop()
 names = ctx.boundaries.region_names()
 
+
+def grant_role() -> None:
+    """On submit, before the page reruns: grant the role, keep the outcome to show.
+
+    A callback, so the click survives the rerun that ``context()`` may ask for, and
+    the table below already lists the new grant.
+    """
+    email = str(st.session_state.get("rol_email") or "").strip()
+    if not email:
+        return
+    role, region = st.session_state["rol_rol"], st.session_state["rol_regio"]
+    spec = f"{role}:{region}" if role == REGION_EDITOR and region else role
+    try:
+        roles.grant(ctx.engine, ctx.user, email, spec)
+    except (AccessDenied, ValueError) as error:
+        st.session_state["rol_uitkomst"] = [("error", str(error))]
+    else:
+        st.session_state["rol_uitkomst"] = [("success", texts.ROLE_GRANTED.format(
+            rol=spec, email=email.lower()))]
+
+
+def revoke_role() -> None:
+    """On click, before the page reruns: revoke the chosen grant, keep the outcome."""
+    try:
+        roles.revoke(ctx.engine, ctx.user, int(st.session_state["rol_intrekken"]))
+    except AccessDenied as error:
+        st.session_state["rol_uitkomst"] = [("error", str(error))]
+    else:
+        st.session_state["rol_uitkomst"] = [("success", texts.ROLE_REVOKED)]
+
+
 st.subheader(texts.ROLES_HEADER)
 with ctx.engine.connect() as conn:
     grants = roles.grants_frame(conn)
 show_table(grants_view(grants))
 with st.form("rol_toekennen", clear_on_submit=True):
-    email = st.text_input(texts.ROLE_EMAIL)
-    role = st.selectbox(texts.ROLE_CHOICE, list(role_table()))
-    region = st.selectbox(texts.ROLE_REGION, [None, *names], format_func=lambda c: (
+    st.text_input(texts.ROLE_EMAIL, key="rol_email")
+    st.selectbox(texts.ROLE_CHOICE, list(role_table()), key="rol_rol")
+    st.selectbox(texts.ROLE_REGION, [None, *names], key="rol_regio", format_func=lambda c: (
         "—" if c is None else f"{names[c]} ({c})"))
-    if st.form_submit_button(texts.ROLE_GRANT_BUTTON) and email.strip():
-        spec = f"{role}:{region}" if role == REGION_EDITOR and region else role
-        try:
-            roles.grant(ctx.engine, ctx.user, email, spec)
-        except (AccessDenied, ValueError) as error:
-            st.error(str(error))
-        else:
-            st.success(texts.ROLE_GRANTED.format(rol=spec, email=email.strip().lower()))
-            st.rerun()
+    st.form_submit_button(texts.ROLE_GRANT_BUTTON, on_click=grant_role)
+for kind, message in st.session_state.pop("rol_uitkomst", []):
+    getattr(st, kind)(message)
 if not grants.empty:
     labels = {int(r["id"]): grant_label(r) for _, r in grants.iterrows()}
-    chosen = st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get)
-    if st.button(texts.ROLE_REVOKE_BUTTON):
-        roles.revoke(ctx.engine, ctx.user, int(chosen))
-        st.rerun()
+    st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get,
+                 key="rol_intrekken")
+    st.button(texts.ROLE_REVOKE_BUTTON, on_click=revoke_role)
 
 st.subheader(texts.AUDIT_HEADER)
 with ctx.engine.connect() as conn:

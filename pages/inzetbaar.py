@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from capaciteit import storage, texts
+from capaciteit.access import MANAGE_PRESETS, can
 from capaciteit.categories import horizons
 from capaciteit.deployment import SEARCH_AREAS, Question, answer_question
 from capaciteit.deployment_view import (
@@ -100,6 +101,7 @@ down[1].download_button(texts.DEPLOY_PRINT, print_page(
     answer, sentences, asked, made_at, attributions), "inzetbaar.html", "text/html",
     help=texts.DEPLOY_PRINT_HELP)
 
-with st.expander(texts.PRESET_EDIT):
-    st.caption(texts.PRESET_EDIT_INTRO)
-    preset_editor(ctx, found_powers)
+if can(ctx.user, MANAGE_PRESETS):  # beheerders only; the service refuses anyone else
+    with st.expander(texts.PRESET_EDIT):
+        st.caption(texts.PRESET_EDIT_INTRO)
+        preset_editor(ctx, found_powers)

@@ -325,6 +325,10 @@ AGREEMENT_DETAIL = "Details"
 AGREEMENT_LOG = "Logboek van wijzigingen"
 AGREEMENT_LOG_EMPTY = "Nog geen wijzigingen."
 AGREEMENT_EDIT = "Wijzigen"
+AGREEMENT_READ_ONLY = (
+    "U kunt afspraken inzien, maar niet vastleggen of wijzigen: daarvoor is de rol "
+    "regio-invoerder of beheerder nodig."
+)
 AGREEMENT_NEW = "Nieuwe afspraak"
 AGREEMENT_TABS = ["Overzicht", "Nieuwe afspraak", "Importeren en exporteren"]
 AGREEMENT_SAVE = "Opslaan"
