@@ -273,3 +273,21 @@ def test_installing_map_assets_repairs_a_damaged_copy(tmp_path):
     install_map_assets(tmp_path / "static")
     assert (target / "leaflet.js").read_bytes() == \
         (Path(leaflet.BASE_DIR) / "leaflet.js").read_bytes()
+
+
+def test_a_fixed_scale_colours_zero_shares_palest_and_lists_every_class(boundaries):
+    import folium as _folium
+
+    from capaciteit.maps import palette as _palette
+
+    shares = boundaries.regions[["region_code"]].assign(share=0.0)
+    fmap = build_choropleth(boundaries.regions_display, shares, key="region_code",
+                            name_column="region_name", value_column="share",
+                            legend_title="Gedekt (%)", peildatum="Peildatum: x",
+                            attributions=["bron"], breaks=(0, 20, 40, 60, 80, 100))
+    layer = next(c for c in fmap._children.values() if isinstance(c, _folium.GeoJson))
+    colours = {f["properties"]["kleur"] for f in layer.data["features"]}
+    assert colours == {_palette().colours[0]}
+    html = fmap.get_root().render()
+    for label in ("0 – 20", "20 – 40", "40 – 60", "60 – 80", "80 – 100"):
+        assert json.dumps(label)[1:-1] in html  # the legend is embedded as a JSON string

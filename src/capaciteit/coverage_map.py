@@ -12,6 +12,7 @@ from capaciteit import texts
 from capaciteit.maps import build_choropleth
 
 MARKER_CLASS = "capaciteit-aflopend"
+SHARE_BREAKS = (0.0, 20.0, 40.0, 60.0, 80.0, 100.0)  # a share is read on a fixed 0–100 % scale
 
 
 def build_coverage_map(shapes: gpd.GeoDataFrame, shares: pd.DataFrame, *, days: int,
@@ -28,7 +29,7 @@ def build_coverage_map(shapes: gpd.GeoDataFrame, shares: pd.DataFrame, *, days: 
         shapes, shares, key="region_code", name_column="region_name",
         value_column="covered_percent", legend_title=texts.WHITE_SPOTS_MEASURE,
         peildatum=peildatum, attributions=attributions, basemap=basemap, decimals=1,
-        highlight=flagged["region_code"].tolist())
+        highlight=flagged["region_code"].tolist(), breaks=SHARE_BREAKS)
     located = shapes.merge(flagged, on="region_code")
     points = located.geometry.representative_point()
     label = texts.WHITE_SPOTS_EXPIRING_TOOLTIP.format(dagen=days)

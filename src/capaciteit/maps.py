@@ -103,6 +103,7 @@ def build_choropleth(
     decimals: int = 0,
     basemap: bool = False,
     highlight: Sequence[str] = (),
+    breaks: Sequence[float] | None = None,
 ) -> folium.Map:
     """A folium choropleth of ``value_column`` joined to ``shapes`` on ``key``.
 
@@ -112,7 +113,8 @@ def build_choropleth(
     """
     joined = shapes[[key, name_column, "geometry"]].merge(
         table[[key, value_column]], on=key, how="left")
-    breaks = class_breaks(joined[value_column], len(palette().colours))
+    if breaks is None:  # quantile classes; a fixed scale (e.g. 0–100 %) can be passed in
+        breaks = class_breaks(joined[value_column], len(palette().colours))
     classes = assign_classes(joined[value_column], breaks)
     n_classes = max(len(breaks) - 1, 1)
     joined["kleur"] = [palette().no_data if c < 0 else
