@@ -67,9 +67,11 @@ def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
                      key=f"{prefix}_description")
         options = scope_options(ctx.categories)
         st.multiselect(texts.DEPLOY_SCOPES, list(options), scope_keys(preset.scopes),
-                       format_func=options.__getitem__, key=f"{prefix}_scopes")
+                       format_func=options.__getitem__, key=f"{prefix}_scopes",
+                       placeholder=texts.AGREEMENT_FORM_CHOOSE)
         st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers, *preset.powers]),
-                       list(preset.powers), accept_new_options=True, key=f"{prefix}_powers")
+                       list(preset.powers), accept_new_options=True, key=f"{prefix}_powers",
+                       placeholder=texts.AGREEMENT_FORM_CHOOSE)
         st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
                  index=[h.hours for h in horizons()].index(preset.hours),
                  format_func=lambda h: next(x.name for x in horizons() if x.hours == h),

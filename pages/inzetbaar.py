@@ -40,13 +40,15 @@ today = date.today()
 capacity = deployable_capacity(ctx, today)
 left, right = st.columns(2)
 targets = left.multiselect(texts.DEPLOY_TARGETS, list(names), key="inzet_targets",
-                           format_func=lambda c: f"{names[c]} ({c})")
+                           format_func=lambda c: f"{names[c]} ({c})",
+                           placeholder=texts.AGREEMENT_FORM_CHOOSE)
 scopes = scope_options(ctx.categories)
 scope_choice = left.multiselect(texts.DEPLOY_SCOPES, list(scopes), key="inzet_scopes",
-                                format_func=scopes.__getitem__, help=texts.DEPLOY_SCOPES_HELP)
+                                format_func=scopes.__getitem__, help=texts.DEPLOY_SCOPES_HELP,
+                                placeholder=texts.AGREEMENT_FORM_CHOOSE)
 found_powers = capacity.rows["powers"].cat.categories.tolist()
 powers = left.multiselect(texts.DEPLOY_POWERS, power_options(found_powers), key="inzet_powers",
-                          help=texts.DEPLOY_POWERS_HELP)
+                          help=texts.DEPLOY_POWERS_HELP, placeholder=texts.AGREEMENT_FORM_CHOOSE)
 hours = right.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], key="inzet_hours",
                     horizontal=True, format_func=lambda h: next(
                         x.name for x in horizons() if x.hours == h))
