@@ -1,4 +1,5 @@
-"""Shared fixtures: the offline boundaries, real SQLite and PostgreSQL databases, app settings."""
+"""Shared fixtures: the offline boundaries, real SQLite and PostgreSQL databases, app settings,
+the browser for the end-to-end tests (tests/browser_support.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from capaciteit.boundaries import Boundaries, load_boundaries, prepare_boundaries
 from capaciteit.database import prepare_database
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -52,6 +57,19 @@ def regions_cache(shared_regions: Path, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="session")
 def boundaries(regions_cache: Path) -> Boundaries:
     return load_boundaries(regions_cache)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright, launched once for all browser tests."""
+    from browser_support import CHROMIUM, launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

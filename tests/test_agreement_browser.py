@@ -7,86 +7,34 @@ tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import browser_support
 import pytest
-from conftest import require
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MAP_FRAME,
-    REGION_SHAPE,
-    TIMEOUT_MS,
-    _free_port,
-    _wait_until_healthy,
-    point_inside,
-    save_screenshot,
-)
+from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot
+from playwright.sync_api import Browser, Page, expect
 
-from capaciteit import services
 from capaciteit.boundaries import Boundaries
-from capaciteit.settings import get_settings
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 SPOTS = re.compile(r"(\d+) witte vlek\(ken\) in (\d+) regio")
 
 
 @pytest.fixture(scope="module")
 def server(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free port, on its own data folder with demo data."""
-    directory = tmp_path_factory.mktemp("agreement-browser-data")
-    shutil.copytree(regions_cache, directory / "regions")
-    unset = {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    env["CAPACITEIT_DATA_DIR"] = str(directory)
-    with pytest.MonkeyPatch.context() as patch:
-        for key in unset:
-            patch.delenv(key, raising=False)
-        patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        services.prepare(get_settings(), static_dir=ROOT / "static")
-    port = _free_port()
-    log = directory / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-             "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log)
+    with demo_app(tmp_path_factory.mktemp("agreement-browser-data"), regions_cache) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
-def tab(server: str) -> Iterator[Page]:
-    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                      args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                   locale="nl-NL").new_page()
-        page.set_default_timeout(TIMEOUT_MS)
+def tab(chromium: Browser, server: str) -> Iterator[Page]:
+    with open_tab(chromium, locale="nl-NL") as page:
         yield page
-        browser.close()
 
 
 def white_spot_count(page: Page) -> int:
@@ -98,12 +46,8 @@ def white_spot_count(page: Page) -> int:
 
 
 def tooltip_of(page: Page, region_index: int) -> str:
-    frame = page.frame_locator(MAP_FRAME).first
-    x, y = point_inside(page, frame.locator(REGION_SHAPE).nth(region_index))
-    page.mouse.move(x, y)
-    tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_be_visible()
-    text = tooltip.inner_text()
+    """The region's tooltip; the mouse then leaves the map so the next hover starts clean."""
+    text = browser_support.tooltip_of(page, region_index)
     page.mouse.move(0, 0)
     return text
 

@@ -1,121 +1,49 @@
 """End to end in headless Chromium: a real Streamlit server on demo data, the map, a click.
 
-Debian's Chromium is used through Playwright's ``executable_path`` (no browser
-download). Screenshots go to tests/artifacts/ for a person to look at.
+The server, the browser and the screenshots: tests/browser_support.py and the
+``chromium`` fixture in tests/conftest.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import require
-from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect, sync_playwright
+from browser_support import (
+    MAP_FRAME,
+    REGION_SHAPE,
+    demo_app,
+    open_tab,
+    point_inside,
+    save_screenshot,
+)
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
-from capaciteit import services, texts
+from capaciteit import texts
 from capaciteit.boundaries import Boundaries
-from capaciteit.settings import get_settings
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-REGION_SHAPE = "path.leaflet-interactive"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-TIMEOUT_MS = 20_000
 
 # ---------------------------------------------------------------- fixtures
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit stopped with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().decode() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"streamlit did not become healthy:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="module")
 def server(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free port, on a data folder with demo data."""
-    directory = tmp_path_factory.mktemp("browser-data")
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}}
-    env["CAPACITEIT_DATA_DIR"] = str(directory)
-    shutil.copytree(regions_cache, directory / "regions")
-    with pytest.MonkeyPatch.context() as patch:
-        for key in ("DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"):
-            patch.delenv(key, raising=False)
-        patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        services.prepare(get_settings(), static_dir=ROOT / "static")
-
-    port = _free_port()
-    log = directory / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-             "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log)
+    with demo_app(tmp_path_factory.mktemp("browser-data"), regions_cache) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
 def tab(chromium: Browser, server: str) -> Iterator[Page]:
     """A fresh browser tab (its own context: no cookies or session shared)."""
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    yield page
-    context.close()
+    with open_tab(chromium) as page:
+        yield page
 
 
 @pytest.fixture
@@ -135,35 +63,6 @@ def open_map(page: Page, url: str) -> FrameLocator:
     frame = page.frame_locator(MAP_FRAME).first
     expect(frame.locator(REGION_SHAPE)).to_have_count(25)
     return frame
-
-
-def point_inside(page: Page, shape: Locator) -> tuple[float, float]:
-    """Page coordinates of a point where ``shape`` (not a neighbour or the legend) is on top.
-
-    The map is scrolled into the middle of the window first: a click that focuses a
-    path below the fold scrolls the page between mouse-down and mouse-up.
-    """
-    page.locator(MAP_FRAME).first.evaluate("(el) => el.scrollIntoView({block: 'center'})")
-    frame_box = page.locator(MAP_FRAME).first.bounding_box()
-    inside = shape.evaluate("""(el) => {
-        const b = el.getBoundingClientRect();
-        for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
-            const x = b.left + b.width * i / 12, y = b.top + b.height * j / 12;
-            if (el.ownerDocument.elementFromPoint(x, y) === el) return [x, y];
-        }
-        return null;
-    }""")
-    assert inside, "no visible point inside the region shape"
-    return frame_box["x"] + inside[0], frame_box["y"] + inside[1]
-
-
-def save_screenshot(page: Page, name: str) -> None:
-    """The whole page in tests/artifacts/: Streamlit scrolls inside its main block, so the
-    window is first made as tall as that block's content."""
-    height = page.locator('[data-testid="stMain"]').evaluate("(el) => el.scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 6000)})
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def national_persons(page: Page) -> Locator:

@@ -10,8 +10,8 @@ import re
 
 import pytest
 import test_browser
+from browser_support import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 from playwright.sync_api import Page, expect
-from test_browser import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 
 from capaciteit import texts
 from capaciteit.boundaries import Boundaries
@@ -19,7 +19,6 @@ from capaciteit.boundaries import Boundaries
 pytestmark = pytest.mark.browser
 TARGET = "VR15"
 server = test_browser.server  # the fixtures: own server on its own data folder with demo data
-chromium = test_browser.chromium
 tab = test_browser.tab
 
 

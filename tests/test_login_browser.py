@@ -9,26 +9,22 @@ Also: without [auth], the app refuses to serve on a non-loopback address.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import require
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from sqlalchemy import text
-from test_browser import (
+from browser_support import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    ROOT,
     TIMEOUT_MS,
-    _free_port,
-    _wait_until_healthy,
+    free_port,
+    prepare_data,
+    running_app,
+    running_process,
 )
+from conftest import require
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import text
 
 from capaciteit import roles
 from capaciteit.access import local_admin
@@ -42,31 +38,17 @@ ADMIN = {"sub": "beheer", "email": "beheer@rijk.nl", "name": "Beheer Rijk"}
 UPLOAD_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
 
 
-def _start(args: list[str], log: Path, env: dict[str, str] | None = None
-           ) -> subprocess.Popen[bytes]:
-    with log.open("wb") as out:
-        return subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 @pytest.fixture(scope="module")
 def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real OpenID Connect provider on loopback with two predefined users."""
     executable = Path(sys.executable).parent / "oidc-provider-mock"
     require(executable.exists(), "oidc-provider-mock not installed (requirements-dev.txt)")
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("oidc") / "oidc.log"
-    process = _start([str(executable), "--port", str(port), "--user-claims", json.dumps(EDITOR),
-                      "--user-claims", json.dumps(ADMIN)], log)
-    url = f"http://127.0.0.1:{port}"
-    try:
+    with running_process([str(executable), "--port", str(port),
+                          "--user-claims", json.dumps(EDITOR),
+                          "--user-claims", json.dumps(ADMIN)], log):
+        url = f"http://127.0.0.1:{port}"
         import urllib.request
 
         for _ in range(100):
@@ -78,17 +60,6 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
                 time.sleep(0.1)
         yield url
-    finally:
-        _stop(process)
-
-
-def _data_dir(regions_cache: Path, directory: Path) -> dict[str, str]:
-    """A data folder with boundaries and an empty, migrated database; the env for the app."""
-    shutil.copytree(regions_cache, directory / "regions")
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}}
-    env["CAPACITEIT_DATA_DIR"] = str(directory)
-    return env
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +67,13 @@ def app(provider: str, regions_cache: Path, tmp_path_factory: pytest.TempPathFac
         ) -> Iterator[tuple[str, Path]]:
     """The dashboard with [auth] pointing at the provider; roles in its role table."""
     directory = tmp_path_factory.mktemp("login-data")
-    env = _data_dir(regions_cache, directory)
+    prepare_data(directory, regions_cache, demo=False)
     database = directory / "capaciteit.db"
     engine = prepare_database(f"sqlite:///{database}")
     roles.grant(engine, local_admin("installatie"), EDITOR["email"], "regio-invoerder:VR13")
     roles.grant(engine, local_admin("installatie"), ADMIN["email"], "beheerder")
     engine.dispose()
-    port = _free_port()
+    port = free_port()
     secrets = directory / "secrets.toml"
     secrets.write_text(
         "[auth]\n"
@@ -111,26 +82,9 @@ def app(provider: str, regions_cache: Path, tmp_path_factory: pytest.TempPathFac
         'client_id = "capaciteit"\nclient_secret = "geheim"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
         'client_kwargs = { scope = "openid profile email" }\n', "utf-8")
-    process = _start([sys.executable, "-m", "streamlit", "run", "dashboard.py",
-                      "--server.port", str(port), "--server.headless", "true",
-                      "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-                      "--server.address", "127.0.0.1", "--secrets.files", str(secrets)],
-                     directory / "streamlit.log", env)
-    url = f"http://localhost:{port}"
-    try:
-        _wait_until_healthy(url, process, directory / "streamlit.log")
+    with running_app(directory, port=port, host="localhost",  # as redirect_uri names it
+                     extra_args=["--secrets.files", str(secrets)]) as url:
         yield url, database
-    finally:
-        _stop(process)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def log_in(page: Page, url: str, who: dict[str, str]) -> None:
@@ -201,21 +155,11 @@ def test_a_regio_invoerder_publishes_for_vr13_is_refused_for_vr15_and_both_are_a
 
 def test_without_auth_the_app_refuses_a_non_loopback_address(
         regions_cache: Path, tmp_path: Path, chromium: Browser):
-    env = _data_dir(regions_cache, tmp_path)
-    port = _free_port()
-    log = tmp_path / "streamlit.log"
-    process = _start([sys.executable, "-m", "streamlit", "run", "dashboard.py",
-                      "--server.port", str(port), "--server.headless", "true",
-                      "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-                      "--server.address", "0.0.0.0"], log, env)  # noqa: S104 - the point
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_healthy(url, process, log)
+    prepare_data(tmp_path, regions_cache, demo=False)
+    with running_app(tmp_path, address="0.0.0.0") as url:  # noqa: S104 - the point
         page = chromium.new_page()
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(url + "/")
         expect(page.get_by_text("Het dashboard weigert te starten").first).to_be_visible()
         expect(page.get_by_test_id("stMetric")).to_have_count(0)
         page.close()
-    finally:
-        _stop(process)

@@ -7,86 +7,32 @@ Screenshots go to tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import require
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
-from test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MAP_FRAME,
-    REGION_SHAPE,
-    TIMEOUT_MS,
-    _free_port,
-    _wait_until_healthy,
-    point_inside,
-    save_screenshot,
-)
+from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot, tooltip_of
+from playwright.sync_api import Browser, Locator, Page, expect
 from test_upload_page import XLSX, capacity_rows, filled_template
 
-from capaciteit import services
 from capaciteit.boundaries import Boundaries
-from capaciteit.settings import get_settings
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 FILE_INPUT = '[data-testid="stFileUploader"] input[type="file"]'
 
 
 @pytest.fixture(scope="module")
 def server(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free port, on its own data folder with demo data."""
-    directory = tmp_path_factory.mktemp("upload-browser-data")
-    shutil.copytree(regions_cache, directory / "regions")
-    unset = {"DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON"}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    env["CAPACITEIT_DATA_DIR"] = str(directory)
-    with pytest.MonkeyPatch.context() as patch:
-        for key in unset:
-            patch.delenv(key, raising=False)
-        patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        services.prepare(get_settings(), static_dir=ROOT / "static")
-
-    port = _free_port()
-    log = directory / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
-             "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-             "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log)
+    with demo_app(tmp_path_factory.mktemp("upload-browser-data"), regions_cache) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
-def tab(server: str) -> Iterator[Page]:
-    require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                      args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                   locale="nl-NL").new_page()  # as Dutch users see it
-        page.set_default_timeout(TIMEOUT_MS)
+def tab(chromium: Browser, server: str) -> Iterator[Page]:
+    with open_tab(chromium, locale="nl-NL") as page:  # as Dutch users see it
         yield page
-        browser.close()
 
 
 def choose_file(page: Page, name: str, content: bytes) -> None:
@@ -101,16 +47,6 @@ def alert(page: Page, text: str) -> Locator:
 def metric_value(page: Page, label: str) -> Locator:
     return page.locator('[data-testid="stMetric"]').filter(has_text=label).locator(
         '[data-testid="stMetricValue"]')
-
-
-def tooltip_of(page: Page, region_index: int) -> str:
-    """Hover over the region drawn as the ``region_index``-th shape; return its tooltip."""
-    frame = page.frame_locator(MAP_FRAME).first
-    x, y = point_inside(page, frame.locator(REGION_SHAPE).nth(region_index))
-    page.mouse.move(x, y)
-    tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_be_visible()
-    return tooltip.inner_text()
 
 
 def test_a_region_corrects_its_file_publishes_it_and_sees_it_on_the_map(
