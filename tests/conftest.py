@@ -126,12 +126,42 @@ def data_dir(tmp_path: Path, regions_cache: Path, monkeypatch: pytest.MonkeyPatc
     return directory
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _loopback_like_config_toml() -> None:
+@pytest.fixture(autouse=True)
+def _loopback_like_config_toml() -> Iterator[None]:
     """AppTest does not read .streamlit/config.toml; give it the address make run uses."""
     from streamlit import config
 
     config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", "127.0.0.1")  # undo a test that chose another
+
+
+def copy_database(source: Path, data_dir: Path) -> Engine:
+    """Copy a prepared SQLite database (with its WAL files) into ``data_dir``; open it."""
+    from capaciteit.settings import get_settings
+
+    for file in source.parent.glob(source.name + "*"):
+        shutil.copy(file, data_dir / file.name)
+    return prepare_database(get_settings().effective_database_url)
+
+
+@pytest.fixture(scope="session")
+def demo_database(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database filled once with the demo data by the real service."""
+    from capaciteit import services
+    from capaciteit.settings import get_settings
+
+    directory = tmp_path_factory.mktemp("demo")
+    shutil.copytree(regions_cache, directory / "regions")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CAPACITEIT_DATA_DIR", str(directory))
+        env.delenv("DATABASE_URL", raising=False)
+        env.delenv("CAPACITEIT_DATABASE_URL", raising=False)
+        settings = get_settings()
+        engine = prepare_database(settings.effective_database_url)
+        assert services.load_demo(settings, engine=engine) is not None
+        engine.dispose()
+    return directory / "capaciteit.db"
 
 
 # An [auth] section as .streamlit/secrets.toml would hold it; AppTest never contacts it.

@@ -7,7 +7,6 @@ service, and expected texts and figures are written out here.
 from __future__ import annotations
 
 import getpass
-import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -15,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import copy_database
 from sqlalchemy import Engine
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import agreement_service, services, storage
+from capaciteit import agreement_service, storage
 from capaciteit.access import local_admin
 from capaciteit.agreement_service import AgreementDraft, Catalogue, create_agreement
 from capaciteit.boundaries import Boundaries
@@ -36,35 +35,10 @@ TODAY = date.today()
 LOCAL_USER = f"lokaal ({getpass.getuser()})"  # no login configured: the local user acts
 
 
-@pytest.fixture(autouse=True)
-def loopback_address() -> Iterator[None]:
-    """Serve as on a laptop: the app runs in local mode only on a loopback address."""
-    before = config.get_option("server.address")
-    config.set_option("server.address", "127.0.0.1")
-    yield
-    config.set_option("server.address", before)
-
-
-@pytest.fixture(scope="module")
-def demo_store(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("agreements-demo")
-    shutil.copytree(regions_cache, directory / "regions")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        env.delenv("DATABASE_URL", raising=False)
-        settings = get_settings()
-        engine = prepare_database(settings.effective_database_url)
-        assert services.load_demo(settings, engine=engine) is not None
-        engine.dispose()
-    return directory / "capaciteit.db"
-
-
 @pytest.fixture
-def demo(data_dir: Path, demo_store: Path) -> Iterator[Engine]:
+def demo(data_dir: Path, demo_database: Path) -> Iterator[Engine]:
     """This test's own copy of the demo database."""
-    for file in demo_store.parent.glob(demo_store.name + "*"):
-        shutil.copy(file, data_dir / file.name)
-    engine = prepare_database(get_settings().effective_database_url)
+    engine = copy_database(demo_database, data_dir)
     yield engine
     engine.dispose()
 

@@ -14,7 +14,6 @@ from capaciteit.presets import reference_presets
 
 PAGE = "pages/inzetbaar.py"
 POWER = "Handhaving mondkapjesplicht OV"
-demo_database = test_pages.demo_database  # the fixtures, shared with the other page tests
 demo_data = test_pages.demo_data
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import copy_database
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import services, storage, texts
+from capaciteit import storage, texts
 from capaciteit.boundaries import Boundaries
 from capaciteit.database import prepare_database
 from capaciteit.settings import get_settings
@@ -112,27 +113,10 @@ def shows_demo_banner(at: AppTest) -> bool:
 # ---------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="session")
-def demo_database(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite database filled once with the demo data by the real service."""
-    directory = tmp_path_factory.mktemp("demo")
-    shutil.copytree(regions_cache, directory / "regions")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        env.delenv("DATABASE_URL", raising=False)
-        env.delenv("CAPACITEIT_DATABASE_URL", raising=False)
-        settings = get_settings()
-        engine = prepare_database(settings.effective_database_url)
-        assert services.load_demo(settings, engine=engine) is not None
-        engine.dispose()
-    return directory / "capaciteit.db"
-
-
 @pytest.fixture
 def demo_data(data_dir: Path, demo_database: Path) -> pd.DataFrame:
     """The data folder with a copy of the demo database; returns the stored records."""
-    for file in demo_database.parent.glob(demo_database.name + "*"):
-        shutil.copy(file, data_dir / file.name)
+    copy_database(demo_database, data_dir).dispose()
     return stored_records()
 
 

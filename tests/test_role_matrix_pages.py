@@ -40,7 +40,7 @@ from capaciteit.database import prepare_database
 from capaciteit.presets import load_presets
 from capaciteit.settings import get_settings
 from capaciteit.validation import ValidationResult
-from tests.conftest import AUTH_SECRETS, log_in
+from tests.conftest import AUTH_SECRETS, copy_database, log_in
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -93,14 +93,6 @@ REFUSED_ACTION = {"publiceren VR13": "publiceren", "publiceren VR15": "publicere
 RESULTS: list[tuple[str, str, bool]] = []  # (role, action, allowed) of each cell that passed
 
 
-@pytest.fixture(autouse=True)
-def loopback_address() -> Iterator[None]:
-    before = config.get_option("server.address")
-    config.set_option("server.address", "127.0.0.1")
-    yield
-    config.set_option("server.address", before)
-
-
 # ---------------------------------------------------------------- the store
 
 
@@ -133,9 +125,7 @@ def base_store(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture
 def store(data_dir: Path, base_store: Path) -> Iterator[Engine]:
-    for file in base_store.parent.glob(base_store.name + "*"):
-        shutil.copy(file, data_dir / file.name)
-    engine = prepare_database(get_settings().effective_database_url)
+    engine = copy_database(base_store, data_dir)
     yield engine
     engine.dispose()
 

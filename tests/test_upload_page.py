@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,14 +20,12 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Element
 
-from capaciteit import roles, services, storage
+from capaciteit import roles, storage
 from capaciteit.access import local_admin
 from capaciteit.boundaries import Boundaries
 from capaciteit.categories import default_categories
-from capaciteit.database import prepare_database
-from capaciteit.settings import get_settings
 from capaciteit.template import build_template
-from tests.conftest import AUTH_SECRETS
+from tests.conftest import AUTH_SECRETS, copy_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -91,26 +88,10 @@ def as_csv(rows: list[dict[str, object]]) -> bytes:
 # ---------------------------------------------------------------- fixtures and helpers
 
 
-@pytest.fixture(scope="module")
-def demo_store(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite database with the demo data, made once by the real service."""
-    directory = tmp_path_factory.mktemp("upload-demo")
-    shutil.copytree(regions_cache, directory / "regions")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        settings = get_settings()
-        engine = prepare_database(settings.effective_database_url)
-        assert services.load_demo(settings, engine=engine) is not None
-        engine.dispose()
-    return directory / "capaciteit.db"
-
-
 @pytest.fixture
-def store(data_dir: Path, demo_store: Path) -> Iterator[Engine]:
+def store(data_dir: Path, demo_database: Path) -> Iterator[Engine]:
     """This test's own copy of the demo database, as the app will open it."""
-    for file in demo_store.parent.glob(demo_store.name + "*"):
-        shutil.copy(file, data_dir / file.name)
-    engine = prepare_database(get_settings().effective_database_url)
+    engine = copy_database(demo_database, data_dir)
     roles.grant(engine, local_admin("test-beheer"), UPLOADER["email"], f"regio-invoerder:{REGION}")
     yield engine
     engine.dispose()
