@@ -8,23 +8,28 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from capaciteit import agreement_service, texts
-from capaciteit.access import AGREEMENT_WRITE, NATIONAL_AGREEMENT, AccessDenied, can
-from capaciteit.agreement_service import AgreementDraft, AgreementRejected, Catalogue
-from capaciteit.agreement_sheet import AgreementSheet, export_frame, read_agreement_sheet
-from capaciteit.agreement_view import (
+from capaciteit import texts
+from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, AccessDenied, can
+from capaciteit.agreements import importing as agreement_import
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import rules as agreement_rules
+from capaciteit.agreements import service as agreement_service
+from capaciteit.agreements.model import NATIONAL, reference
+from capaciteit.agreements.rules import AgreementDraft, AgreementRejected, Catalogue
+from capaciteit.agreements.sheet import AgreementSheet, export_frame, read_agreement_sheet
+from capaciteit.agreements.view import (
     issues_frame,
     options_from_scopes,
     region_label,
     scope_options,
     scopes_from_options,
 )
-from capaciteit.agreements import NATIONAL, reference
+from capaciteit.capacity import overview
 from capaciteit.exports import to_xlsx_bytes
-from capaciteit.numbers import format_date
-from capaciteit.services import upload_limits
-from capaciteit.spreadsheet import UploadError
-from pages._shared import AppContext, show_table
+from capaciteit.formatting import format_date
+from capaciteit.uploads.preview import upload_limits
+from capaciteit.uploads.reader import UploadError
+from pages._shared import AppContext, agreements_token, show_table
 
 LABELS = texts.AGREEMENT_FORM_LABELS
 TEXT_FIELDS = {"partner_name", "partner_id", "powers", "activation_trigger",
@@ -36,15 +41,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _coverage(url: str, version: tuple[int, int], today: date, names: dict[str, str],
-              _engine: Engine, _regions: pd.DataFrame) -> agreement_service.Coverage:
-    return agreement_service.coverage(_engine, _regions, names, today)
+              _engine: Engine, _regions: pd.DataFrame) -> agreement_repository.Coverage:
+    return agreement_repository.coverage(_engine, _regions, names, today)
 
 
-def coverage(ctx: AppContext, today: date) -> agreement_service.Coverage:
+def coverage(ctx: AppContext, today: date) -> agreement_repository.Coverage:
     """The white-spot picture, recomputed only when capacity or an agreement changed."""
     names = {c.code: c.name for c in ctx.categories}
     return _coverage(ctx.settings.effective_database_url,
-                     agreement_service.data_version(ctx.engine), today, names, ctx.engine,
+                     (overview.change_token(ctx.engine), agreements_token(ctx)), today, names,
+                     ctx.engine,
                      ctx.boundaries.regions)
 
 
@@ -185,7 +191,7 @@ def _show_outcome(prefix: str) -> None:
 
 
 def _seed(prefix: str, draft: AgreementDraft) -> None:
-    for name in agreement_service.LOGGED_FIELDS:
+    for name in agreement_rules.LOGGED_FIELDS:
         value = getattr(draft, name)
         if name == "scopes":
             value = options_from_scopes(value)
@@ -234,7 +240,7 @@ def exchange_section(ctx: AppContext, catalogue: Catalogue, agreements: pd.DataF
     except UploadError as error:
         st.error(str(error))
         return
-    check = agreement_service.check_import(ctx.engine, sheet, catalogue=catalogue)
+    check = agreement_import.check_import(ctx.engine, sheet, catalogue=catalogue)
     for note in check.notes:
         st.info(note)
     if check.errors:
@@ -255,7 +261,7 @@ def _import(ctx: AppContext, catalogue: Catalogue, sheet: AgreementSheet,
             accepted: bool) -> None:
     """On click, before the rerun: store every row of the import or none."""
     try:
-        done = agreement_service.import_agreements(
+        done = agreement_import.import_agreements(
             ctx.engine, sheet, actor=ctx.user, catalogue=catalogue,
             accept_warnings=accepted)
     except AccessDenied as refused:

@@ -9,10 +9,16 @@ from __future__ import annotations
 import streamlit as st
 
 from capaciteit import texts
-from capaciteit.access import MANAGE_PRESETS, AccessDenied, can
-from capaciteit.categories import horizons
-from capaciteit.deployment_view import power_options, scope_keys, scope_options, scopes_from_keys
-from capaciteit.presets import Preset, PresetError, find_preset, load_presets, save_preset
+from capaciteit.access.permissions import MANAGE_PRESETS, AccessDenied, can
+from capaciteit.capacity.categories import horizons
+from capaciteit.deployment.presets import (
+    Preset,
+    PresetError,
+    find_preset,
+    load_presets,
+    save_preset,
+)
+from capaciteit.deployment.view import power_options, scope_keys, scope_options, scopes_from_keys
 from pages._shared import AppContext
 
 NEW = ""

@@ -11,15 +11,18 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from capaciteit import services, storage, texts
-from capaciteit.access import User, local_admin
-from capaciteit.boundaries import Boundaries, BoundaryError, load_boundaries
-from capaciteit.categories import Category
-from capaciteit.database import DatabaseError, prepare_database
-from capaciteit.deployment import PreparedCapacity, prepare_capacity
-from capaciteit.maps import install_map_assets
-from capaciteit.roles import load_user
+from capaciteit import preparation, texts
+from capaciteit.access.permissions import User, local_admin
+from capaciteit.access.roles import load_user
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.capacity import overview
+from capaciteit.capacity.categories import Category
+from capaciteit.deployment.answer import PreparedCapacity, prepare_capacity
+from capaciteit.geo.boundaries import Boundaries, BoundaryError, load_boundaries
+from capaciteit.geo.maps import install_map_assets
 from capaciteit.settings import Settings, get_settings
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -33,7 +36,7 @@ class AppContext:
     engine: Engine
     boundaries: Boundaries
     categories: tuple[Category, ...]
-    data: services.DashboardData
+    data: overview.DashboardData
     user: User
 
 
@@ -54,8 +57,8 @@ def _assets(static_dir: str) -> Path:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _data(url: str, directory: str, version: tuple[int, int],
-          manifest_mtime: float) -> services.DashboardData:
-    return services.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime))
+          manifest_mtime: float) -> overview.DashboardData:
+    return overview.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime))
 
 
 def context() -> AppContext:
@@ -72,7 +75,7 @@ def context() -> AppContext:
         boundaries = _boundaries(str(settings.regions_dir), mtime)
         url = settings.effective_database_url
         engine = _engine(url)
-        data = _data(url, str(settings.regions_dir), services.data_version(engine), mtime)
+        data = _data(url, str(settings.regions_dir), overview.change_token(engine), mtime)
     except (BoundaryError, DatabaseError) as error:
         st.error(str(error))
         st.stop()
@@ -80,7 +83,7 @@ def context() -> AppContext:
     _access_banner(user)
     if data.has_demo:
         st.warning(texts.DEMO_BANNER, icon="⚠️")
-    return AppContext(settings, engine, boundaries, services.categories_for(settings), data,
+    return AppContext(settings, engine, boundaries, preparation.categories_for(settings), data,
                       user)
 
 
@@ -179,11 +182,11 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _deployable(url: str, version: tuple[int, int], agreements: tuple[int, int, str],
+def _deployable(url: str, version: tuple[int, int], agreements: int,
                 today: date) -> PreparedCapacity:
     with _engine(url).connect() as conn:
         capacity = storage.deployable_capacity(conn)
-        frames = storage.agreements_frame(conn)
+        frames = agreement_repository.agreements_frame(conn)
     return prepare_capacity(capacity, *frames, today)
 
 
@@ -195,6 +198,10 @@ def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
     then takes a few array sums.
     """
     url = ctx.settings.effective_database_url
+    return _deployable(url, overview.change_token(ctx.engine), agreements_token(ctx), today)
+
+
+def agreements_token(ctx: AppContext) -> int:
+    """A token that changes whenever an agreement changes."""
     with ctx.engine.connect() as conn:
-        agreements = storage.agreements_version(conn)
-    return _deployable(url, services.data_version(ctx.engine), agreements, today)
+        return agreement_repository.change_token(conn)

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from capaciteit import audit, publishing, services, texts
-from capaciteit.access import PUBLISH, AccessDenied, require
-from capaciteit.spreadsheet import UploadError
-from capaciteit.template import build_template
-from capaciteit.upload_view import records_view, totals_view
+from capaciteit import texts
+from capaciteit.access import audit
+from capaciteit.access.permissions import PUBLISH, AccessDenied, require
+from capaciteit.uploads import preview, publishing
+from capaciteit.uploads.reader import UploadError
+from capaciteit.uploads.template import build_template
+from capaciteit.uploads.view import records_view, totals_view
 from pages._shared import context, region_choice, show_table
 
 
-def publish_upload(code: str, check: services.UploadCheck, accepted: bool) -> None:
+def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> None:
     """On click, before the rerun: publish, and keep the outcome for the page to show.
 
     A callback, so the click survives the rerun that ``context()`` may ask for, and the
@@ -46,7 +48,7 @@ except AccessDenied as refused:
     st.session_state[refused_key] = True
     st.error(str(refused))
     st.stop()
-limits = services.upload_limits(ctx.settings)
+limits = preview.upload_limits(ctx.settings)
 
 st.download_button(texts.TEMPLATE_DOWNLOAD, build_template(
     code, names[code], ctx.boundaries.municipality_table(), ctx.categories),
@@ -66,7 +68,7 @@ if upload is None:
 
 progress = st.progress(0.0, texts.PROGRESS_READING)
 try:
-    check = services.check_upload(ctx.engine, ctx.boundaries, ctx.categories, code,
+    check = preview.check_upload(ctx.engine, ctx.boundaries, ctx.categories, code,
                                   upload.getvalue(), upload.name, limits=limits,
                                   progress=lambda f, t: progress.progress(f, t))
 except UploadError as error:

@@ -5,10 +5,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from capaciteit import agreement_service, texts
-from capaciteit.access import AGREEMENT_WRITE, NATIONAL_AGREEMENT, can
-from capaciteit.agreement_service import Catalogue
-from capaciteit.agreement_view import (
+from capaciteit import texts
+from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, can
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import rules as agreement_rules
+from capaciteit.agreements.model import NATIONAL, reference
+from capaciteit.agreements.rules import Catalogue
+from capaciteit.agreements.view import (
     agreements_table,
     detail_table,
     expiring_window,
@@ -16,8 +19,7 @@ from capaciteit.agreement_view import (
     log_table,
     region_label,
 )
-from capaciteit.agreements import NATIONAL, reference
-from capaciteit.categories import category_names
+from capaciteit.capacity.categories import category_names
 from pages._agreement_widgets import (
     agreement_form,
     exchange_section,
@@ -32,7 +34,7 @@ st.write(texts.AGREEMENTS_INTRO)
 names = ctx.boundaries.region_names()
 catalogue = Catalogue(names, ctx.categories)
 today = date.today()
-agreements, scopes = agreement_service.list_agreements(ctx.engine, today)
+agreements, scopes = agreement_repository.list_agreements(ctx.engine, today)
 ref = reference()
 overview, create, exchange = st.tabs(texts.AGREEMENT_TABS)
 
@@ -71,14 +73,14 @@ with overview:
             st.subheader(labels[chosen])
             show_table(detail_table(row, scopes, names, ctx.categories))
             st.subheader(texts.AGREEMENT_LOG)
-            show_table(log_table(agreement_service.change_log(ctx.engine, chosen)))
+            show_table(log_table(agreement_repository.change_log(ctx.engine, chosen)))
             region_of = None if pd.isna(row["region_code"]) else str(row["region_code"])
             if can(ctx.user, AGREEMENT_WRITE if region_of else NATIONAL_AGREEMENT,
                    region_of):  # offered to who may; the service checks again
                 with st.expander(texts.AGREEMENT_EDIT):
                     last = row["last_change_id"]
                     agreement_form(ctx, f"wijzig_{chosen}",
-                                   agreement_service.draft_from_stored(row, scopes), chosen,
+                                   agreement_rules.draft_from_stored(row, scopes), chosen,
                                    None if last is None else int(last))
 
 with create:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from capaciteit import audit, roles, texts
-from capaciteit.access import MANAGE_ROLES, REGION_EDITOR, AccessDenied, can, role_table
-from capaciteit.admin_view import audit_view, grant_label, grants_view
+from capaciteit import texts
+from capaciteit.access import audit, roles
+from capaciteit.access.permissions import MANAGE_ROLES, REGION_EDITOR, AccessDenied, can, role_table
+from capaciteit.access.view import audit_view, grant_label, grants_view
 from capaciteit.exports import to_xlsx_bytes
 from pages._shared import context, show_table
 

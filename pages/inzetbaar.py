@@ -5,11 +5,14 @@ from datetime import date, datetime
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import storage, texts
-from capaciteit.access import MANAGE_PRESETS, can
-from capaciteit.categories import horizons
-from capaciteit.deployment import SEARCH_AREAS, Question, answer_question
-from capaciteit.deployment_view import (
+from capaciteit import texts
+from capaciteit.access.permissions import MANAGE_PRESETS, can
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.capacity.categories import horizons
+from capaciteit.capacity.presentation import map_attributions, peildatum_label
+from capaciteit.deployment.answer import SEARCH_AREAS, Question, answer_question
+from capaciteit.deployment.presets import load_presets
+from capaciteit.deployment.view import (
     agreement_view,
     answer_sentences,
     answer_workbook,
@@ -21,9 +24,7 @@ from capaciteit.deployment_view import (
     scopes_from_keys,
     supplier_view,
 )
-from capaciteit.maps import build_supply_map
-from capaciteit.presentation import map_attributions, peildatum_label
-from capaciteit.presets import load_presets
+from capaciteit.geo.maps import build_supply_map
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._shared import context, deployable_capacity, show_table
 
@@ -63,7 +64,7 @@ if not targets:
 question = Question(tuple(targets), int(hours), int(needed), scopes_from_keys(scope_choice),
                     tuple(powers), area)
 with ctx.engine.connect() as conn:
-    agreements, agreement_scopes = storage.agreements_frame(conn)
+    agreements, agreement_scopes = agreement_repository.agreements_frame(conn)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
                          stale_after_days=ctx.settings.verouderd_na_dagen)

@@ -4,17 +4,22 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from capaciteit import texts
-from capaciteit.aggregation import (
+from capaciteit.capacity.aggregation import (
     available_measures,
     filter_category,
     national_totals,
     region_table,
 )
-from capaciteit.categories import category_names
+from capaciteit.capacity.categories import category_names
+from capaciteit.capacity.presentation import (
+    describe_map,
+    labelled,
+    map_attributions,
+    peildatum_label,
+)
 from capaciteit.exports import to_csv_bytes, to_xlsx_bytes
-from capaciteit.maps import build_choropleth, clicked_feature_code
-from capaciteit.numbers import format_date, format_number
-from capaciteit.presentation import describe_map, labelled, map_attributions, peildatum_label
+from capaciteit.formatting import format_date, format_number
+from capaciteit.geo.maps import build_choropleth, clicked_feature_code
 from pages._shared import context, show_table
 
 MAP_KEY = "kaart"

@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import agreement_service, publishing, storage, texts
-from capaciteit.access import RESTORE, can
-from capaciteit.aggregation import (
+from capaciteit import texts
+from capaciteit.access.permissions import RESTORE, can
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements.view import agreements_table, filter_agreements
+from capaciteit.capacity.aggregation import (
     Measure,
     by_category,
     by_municipality,
@@ -16,12 +18,18 @@ from capaciteit.aggregation import (
     national_totals,
     neighbours_of,
 )
-from capaciteit.agreement_view import agreements_table, filter_agreements
-from capaciteit.categories import categories_frame
-from capaciteit.maps import build_choropleth
-from capaciteit.numbers import format_number
-from capaciteit.presentation import freshness_line, labelled, map_attributions, peildatum_label
-from capaciteit.upload_view import history_view
+from capaciteit.capacity.categories import categories_frame
+from capaciteit.capacity.presentation import (
+    freshness_line,
+    labelled,
+    map_attributions,
+    peildatum_label,
+)
+from capaciteit.formatting import format_number
+from capaciteit.geo.maps import build_choropleth
+from capaciteit.storage import repository as storage
+from capaciteit.uploads import publishing
+from capaciteit.uploads.view import history_view
 from pages._shared import context, region_choice, show_table
 
 
@@ -92,7 +100,7 @@ else:
                                            "deployable_persons"]))
 
 st.subheader(texts.AGREEMENT_REGION_SECTION)
-agreements, scopes = agreement_service.list_agreements(ctx.engine, date.today())
+agreements, scopes = agreement_repository.list_agreements(ctx.engine, date.today())
 own = filter_agreements(agreements, scopes, today=date.today(), region=code)
 if own.empty:
     st.caption(texts.AGREEMENT_REGION_NONE)

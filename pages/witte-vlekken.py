@@ -6,8 +6,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from capaciteit import texts
-from capaciteit.agreement_sheet import export_frame
-from capaciteit.agreement_view import (
+from capaciteit.agreements.coverage import uncovered_organisations
+from capaciteit.agreements.coverage_map import build_coverage_map
+from capaciteit.agreements.sheet import export_frame
+from capaciteit.agreements.view import (
     expiring_table,
     expiring_window,
     map_table,
@@ -15,12 +17,10 @@ from capaciteit.agreement_view import (
     white_spot_grid,
     white_spots_table,
 )
-from capaciteit.categories import category_names
-from capaciteit.coverage import uncovered_organisations
-from capaciteit.coverage_map import build_coverage_map
+from capaciteit.capacity.categories import category_names
+from capaciteit.capacity.presentation import map_attributions, peildatum_label
 from capaciteit.exports import to_xlsx_bytes
-from capaciteit.numbers import format_date
-from capaciteit.presentation import map_attributions, peildatum_label
+from capaciteit.formatting import format_date
 from pages._agreement_widgets import XLSX, coverage
 from pages._shared import context, show_table
 

@@ -37,15 +37,21 @@ import pandas as pd
 import xlsxwriter
 from sqlalchemy import Connection, Engine, create_engine, insert, text
 
-from capaciteit import aggregation, deployment, presets, spreadsheet, storage, validation
-from capaciteit.boundaries import REGION_CODES, Boundaries, load_boundaries, prepare_boundaries
-from capaciteit.categories import default_categories, horizons, powers
-from capaciteit.database import prepare_database
-from capaciteit.demo import generate_demo_records
-from capaciteit.maps import build_choropleth
-from capaciteit.models import Agreement, AgreementScope, CurrentVersion, Submission
-from capaciteit.numbers import format_number
-from capaciteit.presentation import map_attributions
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.capacity import aggregation
+from capaciteit.capacity.categories import default_categories, horizons, powers
+from capaciteit.capacity.demo import generate_demo_records
+from capaciteit.capacity.presentation import map_attributions
+from capaciteit.deployment import answer as deployment
+from capaciteit.deployment import presets
+from capaciteit.formatting import format_number
+from capaciteit.geo.boundaries import REGION_CODES, Boundaries, load_boundaries, prepare_boundaries
+from capaciteit.geo.maps import build_choropleth
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import prepare_database
+from capaciteit.storage.models import Agreement, AgreementScope, CurrentVersion, Submission
+from capaciteit.uploads import reader as spreadsheet
+from capaciteit.uploads import validation
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results" / "bench.json"
@@ -477,7 +483,7 @@ def bench_deployment(engine: Engine, submission_ids: dict[str, int], records: pd
 
     def prepare() -> deployment.PreparedCapacity:
         with engine.connect() as conn:
-            agreements, scopes = storage.agreements_frame(conn)
+            agreements, scopes = agreement_repository.agreements_frame(conn)
         return deployment.prepare_capacity(capacity, agreements, scopes, TODAY)
 
     load_timing = time_runs(load, DEPLOYMENT_LOAD_RUNS, warmup=0)
@@ -490,7 +496,7 @@ def bench_deployment(engine: Engine, submission_ids: dict[str, int], records: pd
     for item in bench_questions():
         def answer(question: deployment.Question = item.question) -> deployment.Answer:
             with engine.connect() as conn:  # the page reads the agreements on every run
-                agreements, scopes = storage.agreements_frame(conn)
+                agreements, scopes = agreement_repository.agreements_frame(conn)
             return deployment.answer_question(
                 question, prepared, versions, agreements, scopes, boundaries.regions,
                 boundaries.neighbours, today=TODAY, stale_after_days=180)
@@ -640,7 +646,7 @@ def upload_context(municipalities: pd.DataFrame,
 
 
 def import_upload(path: Path, ctx: validation.Context) -> validation.ValidationResult:
-    """Our import path, as services.check_upload runs it: bytes, read_upload, validate_sheet."""
+    """Our import path, as preview.check_upload runs it: bytes, read_upload, validate_sheet."""
     sheet = spreadsheet.read_upload(path.read_bytes(), path.name, spreadsheet.Limits())
     return validation.validate_sheet(sheet, ctx)
 

@@ -95,18 +95,18 @@ def app_env(directory: Path) -> dict[str, str]:
 
 def prepare_data(directory: Path, regions_cache: Path, *, demo: bool = True) -> None:
     """A data folder with the boundary cache; with ``demo``, also the map assets, a migrated
-    database and the demo data, by the app's own ``services.prepare``."""
+    database and the demo data, by the app's own ``preparation.prepare``."""
     shutil.copytree(regions_cache, directory / "regions")
     if not demo:
         return
-    from capaciteit import services
+    from capaciteit import preparation
     from capaciteit.settings import get_settings
 
     with pytest.MonkeyPatch.context() as patch:
         for key in UNSET:
             patch.delenv(key, raising=False)
         patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        services.prepare(get_settings(), static_dir=ROOT / "static")
+        preparation.prepare(get_settings(), static_dir=ROOT / "static")
 
 
 @contextmanager

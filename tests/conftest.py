@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from capaciteit.boundaries import Boundaries, load_boundaries, prepare_boundaries
-from capaciteit.database import prepare_database
+from capaciteit.geo.boundaries import Boundaries, load_boundaries, prepare_boundaries
+from capaciteit.storage.engine import prepare_database
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -148,7 +148,7 @@ def copy_database(source: Path, data_dir: Path) -> Engine:
 @pytest.fixture(scope="session")
 def demo_database(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite database filled once with the demo data by the real service."""
-    from capaciteit import services
+    from capaciteit import preparation
     from capaciteit.settings import get_settings
 
     directory = tmp_path_factory.mktemp("demo")
@@ -159,7 +159,7 @@ def demo_database(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory)
         env.delenv("CAPACITEIT_DATABASE_URL", raising=False)
         settings = get_settings()
         engine = prepare_database(settings.effective_database_url)
-        assert services.load_demo(settings, engine=engine) is not None
+        assert preparation.load_demo(settings, engine=engine) is not None
         engine.dispose()
     return directory / "capaciteit.db"
 
@@ -176,8 +176,8 @@ AUTH_SECRETS = {
 
 def log_in(at, engine: Engine, user: dict, role_spec: str | None) -> None:
     """Configure login on an AppTest and give ``user`` a role in the app's role table."""
-    from capaciteit import roles
-    from capaciteit.access import local_admin
+    from capaciteit.access import roles
+    from capaciteit.access.permissions import local_admin
 
     at.secrets["auth"] = AUTH_SECRETS
     at.user = user

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import text
 
-from capaciteit import audit, publishing, roles
-from capaciteit.access import (
+from capaciteit.access import audit, roles
+from capaciteit.access.permissions import (
     ADMIN,
     MANAGE_ROLES,
     NATIONAL_AGREEMENT,
@@ -26,8 +26,9 @@ from capaciteit.access import (
     parse_grant,
     require,
 )
-from capaciteit.capacity import RECORD_COLUMNS
-from capaciteit.validation import ValidationResult
+from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.uploads import publishing
+from capaciteit.uploads.validation import ValidationResult
 
 READER_USER = User("lezer@rijk.nl", grants=frozenset({Grant(READER)}))
 VR13_EDITOR = User("invoer@vr13.nl", grants=frozenset({Grant(REGION_EDITOR, "VR13")}))

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from capaciteit import aggregation
-from capaciteit.aggregation import (
+from capaciteit.capacity import aggregation
+from capaciteit.capacity.aggregation import (
     Measure,
     available_measures,
     by_category,
@@ -21,8 +21,8 @@ from capaciteit.aggregation import (
     region_population,
     region_table,
 )
-from capaciteit.categories import categories_frame, default_categories
-from capaciteit.demo import generate_demo_records
+from capaciteit.capacity.categories import categories_frame, default_categories
+from capaciteit.capacity.demo import generate_demo_records
 
 REGIONS = pd.DataFrame({"region_code": ["VR01", "VR02", "VR03"],
                         "region_name": ["Groningen", "Fryslân", "Drenthe"]})

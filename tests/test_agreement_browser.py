@@ -17,7 +17,7 @@ import pytest
 from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot
 from playwright.sync_api import Browser, Page, expect
 
-from capaciteit.boundaries import Boundaries
+from capaciteit.geo.boundaries import Boundaries
 
 pytestmark = pytest.mark.browser
 

@@ -15,21 +15,18 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, func, select
 
-from capaciteit import agreement_service, storage
-from capaciteit.access import local_admin
-from capaciteit.agreement_service import (
-    AgreementDraft,
-    AgreementRejected,
-    Catalogue,
-    check_import,
-    create_agreement,
-    import_agreements,
-    update_agreement,
-)
-from capaciteit.agreement_sheet import export_frame, read_agreement_sheet
-from capaciteit.categories import default_categories
+from capaciteit.access.permissions import local_admin
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import rules as agreement_rules
+from capaciteit.agreements import service as agreement_service
+from capaciteit.agreements.importing import check_import, import_agreements
+from capaciteit.agreements.rules import AgreementDraft, AgreementRejected, Catalogue
+from capaciteit.agreements.service import create_agreement, update_agreement
+from capaciteit.agreements.sheet import export_frame, read_agreement_sheet
+from capaciteit.capacity.categories import default_categories
 from capaciteit.exports import to_xlsx_bytes
-from capaciteit.models import Agreement, AgreementChange, AgreementScope
+from capaciteit.storage import repository as storage
+from capaciteit.storage.models import Agreement, AgreementChange, AgreementScope
 
 TODAY = date.today()
 NAMES = {f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)}
@@ -95,7 +92,7 @@ def scope_pairs(scopes: pd.DataFrame) -> list[tuple[str, str | None]]:
 
 
 def stored(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return agreement_service.list_agreements(engine, TODAY)
+    return agreement_repository.list_agreements(engine, TODAY)
 
 
 # ---------------------------------------------------------------- create
@@ -116,7 +113,7 @@ def test_creating_stores_the_agreement_its_scopes_and_one_log_entry(engine):
     assert row["effective_status"] == "geldig"
     assert row["contact_person"] == "J. Jansen"
     assert scope_pairs(scopes) == [("boa", "domein-1")]
-    log = agreement_service.change_log(engine, saved.agreement_id)
+    log = agreement_repository.change_log(engine, saved.agreement_id)
     assert log[["changed_by", "action"]].values.tolist() == [[ACTOR.label, "aangemaakt"]]
     changes = log.iloc[0]["changes"]
     assert changes["partner_name"] == [None, "Gemeente Amsterdam"]
@@ -172,7 +169,7 @@ def test_a_failure_halfway_through_a_write_leaves_nothing_behind(engine, monkeyp
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(agreement_service, "_log", broken)  # after agreement and scopes
+    monkeypatch.setattr(agreement_service, "log_change", broken)  # after agreement and scopes
     with pytest.raises(RuntimeError):
         create_agreement(
             engine, replace(DRAFT, committed_persons=0), actor=ACTOR, catalogue=CATALOGUE
@@ -200,7 +197,7 @@ def test_an_update_logs_old_and_new_of_each_changed_field_only(engine):
         based_on_change=int(last),
     )
     assert result.changed_fields == ["scopes", "status", "contact_person"]
-    log = agreement_service.change_log(engine, saved.agreement_id)
+    log = agreement_repository.change_log(engine, saved.agreement_id)
     assert log["action"].tolist() == ["gewijzigd", "aangemaakt"]
     assert log.iloc[0]["changed_by"] == "ander@vr13.nl"
     assert log.iloc[0]["changes"] == {
@@ -218,7 +215,7 @@ def test_saving_an_unchanged_agreement_stores_nothing(engine):
         engine, replace(DRAFT, committed_persons=0), actor=ACTOR, catalogue=CATALOGUE
     )
     agreements, scopes = stored(engine)
-    same = agreement_service.draft_from_stored(agreements.iloc[0], scopes)
+    same = agreement_rules.draft_from_stored(agreements.iloc[0], scopes)
     result = update_agreement(engine, saved.agreement_id, same, actor=ACTOR, catalogue=CATALOGUE)
     assert result.changed_fields == []
     assert counts(engine) == (1, 1, 1)
@@ -427,7 +424,7 @@ def test_an_import_by_id_changes_that_agreement_and_keeps_columns_it_lacks(engin
     row = stored(engine)[0].iloc[0]
     assert row["status"] == "opgezegd"
     assert row["contact_person"] == "J. Jansen"  # not in the file: kept
-    log = agreement_service.change_log(engine, saved.agreement_id)
+    log = agreement_repository.change_log(engine, saved.agreement_id)
     assert log.iloc[0]["changes"] == {"status": ["getekend", "opgezegd"]}
 
 
@@ -464,7 +461,7 @@ def test_an_import_with_warnings_needs_confirmation(engine):
 def test_the_coverage_picture_reads_current_capacity_per_organisation(engine, boundaries):
     publish_capacity(engine, persons=40)
     names = {c.code: c.name for c in default_categories()}
-    before = agreement_service.coverage(engine, boundaries.regions, names, TODAY)
+    before = agreement_repository.coverage(engine, boundaries.regions, names, TODAY)
     cell = before.cells.set_index(["region_code", "category"]).loc[("VR13", "boa")]
     assert (cell["deployable_persons"], cell["covered_persons"], cell["white_spot"]) == (
         20,
@@ -472,7 +469,7 @@ def test_the_coverage_picture_reads_current_capacity_per_organisation(engine, bo
         True,
     )
     create_agreement(engine, replace(DRAFT, committed_persons=20), actor=ACTOR, catalogue=CATALOGUE)
-    after = agreement_service.coverage(engine, boundaries.regions, names, TODAY)
+    after = agreement_repository.coverage(engine, boundaries.regions, names, TODAY)
     cell = after.cells.set_index(["region_code", "category"]).loc[("VR13", "boa")]
     assert (cell["covered_persons"], cell["white_spot"]) == (20, False)
     share = after.shares.set_index("region_code")

@@ -11,14 +11,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from capaciteit.agreement_service import (
-    AgreementDraft,
-    Catalogue,
-    registered_persons,
-    validate,
-)
-from capaciteit.agreements import effective_status, with_effective_status
-from capaciteit.categories import default_categories
+from capaciteit.agreements.model import effective_status, with_effective_status
+from capaciteit.agreements.rules import AgreementDraft, Catalogue, registered_persons, validate
+from capaciteit.capacity.categories import default_categories
 
 TODAY = date(2026, 6, 15)
 NAMES = {"VR01": "Groningen", "VR13": "Amsterdam-Amstelland"}

@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from capaciteit.boundaries import (
+from capaciteit.geo.boundaries import (
     LAYERS,
     MANIFEST,
     Boundaries,

@@ -23,7 +23,7 @@ from browser_support import (
 from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
 from capaciteit import texts
-from capaciteit.boundaries import Boundaries
+from capaciteit.geo.boundaries import Boundaries
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from capaciteit.categories import (
+from capaciteit.capacity.categories import (
     categories_frame,
     category_names,
     default_categories,

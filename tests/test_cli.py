@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, func, select
 
-from capaciteit import storage
 from capaciteit.cli import main
-from capaciteit.database import prepare_database
-from capaciteit.models import PopulationLoad
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import prepare_database
+from capaciteit.storage.models import PopulationLoad
 
 FIXED_PASSWORD = "geheim-wachtwoord-42"
 

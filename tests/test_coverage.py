@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from capaciteit.agreements import AGREEMENT_COLUMNS, SCOPE_COLUMNS
-from capaciteit.coverage import (
+from capaciteit.agreements.coverage import (
     covered_records,
     expiring,
     expiring_per_region,
@@ -17,6 +16,7 @@ from capaciteit.coverage import (
     uncovered_organisations,
     white_spots,
 )
+from capaciteit.agreements.model import AGREEMENT_COLUMNS, SCOPE_COLUMNS
 
 TODAY = date(2026, 6, 15)
 REGIONS = pd.DataFrame({"region_code": ["VR01", "VR02", "VR03"],

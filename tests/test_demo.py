@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from pandas.testing import assert_frame_equal
 
-from capaciteit import storage
-from capaciteit.capacity import record_schema
-from capaciteit.categories import categories_frame, default_categories
-from capaciteit.demo import FICTIEF, generate_demo_records, load_demo
+from capaciteit.capacity.categories import categories_frame, default_categories
+from capaciteit.capacity.demo import FICTIEF, generate_demo_records, load_demo
+from capaciteit.capacity.records import record_schema
+from capaciteit.storage import repository as storage
 
 TODAY = date(2026, 11, 3)
 SEEDS = [2020, 12, 7]  # 12 once left a municipality out

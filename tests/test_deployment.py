@@ -15,17 +15,17 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from capaciteit import storage
-from capaciteit.agreements import AGREEMENT_COLUMNS, SCOPE_COLUMNS
-from capaciteit.boundaries import derive_neighbours
-from capaciteit.coverage import covered_records
-from capaciteit.deployment import (
+from capaciteit.agreements.coverage import covered_records
+from capaciteit.agreements.model import AGREEMENT_COLUMNS, SCOPE_COLUMNS
+from capaciteit.deployment.answer import (
     Question,
     answer_question,
     centroid_distances_km,
     has_powers,
     rings,
 )
+from capaciteit.geo.boundaries import derive_neighbours
+from capaciteit.storage import repository as storage
 
 TODAY = date(2026, 11, 25)
 KM = 1000

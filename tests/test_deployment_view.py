@@ -20,8 +20,8 @@ from test_deployment import (
     versions_for,
 )
 
-from capaciteit.categories import default_categories
-from capaciteit.deployment_view import (
+from capaciteit.capacity.categories import default_categories
+from capaciteit.deployment.view import (
     answer_sentences,
     answer_workbook,
     print_page,
@@ -30,7 +30,7 @@ from capaciteit.deployment_view import (
     scope_options,
     scopes_from_keys,
 )
-from capaciteit.maps import build_supply_map
+from capaciteit.geo.maps import build_supply_map
 
 NAMES = {"VR01": "Noord", "VR02": "Midden", "VR03": "Zuid", "VR04": "Verweg"}
 MADE_AT = datetime(2026, 11, 25, 14, 5, tzinfo=ZoneInfo("Europe/Amsterdam"))

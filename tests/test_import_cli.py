@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from capaciteit import storage
-from capaciteit.categories import default_categories
+from capaciteit.capacity.categories import default_categories
 from capaciteit.cli import main
-from capaciteit.database import prepare_database
-from capaciteit.models import Submission
-from capaciteit.spreadsheet import read_upload
-from capaciteit.validation import Context, validate_sheet
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import prepare_database
+from capaciteit.storage.models import Submission
+from capaciteit.uploads.reader import read_upload
+from capaciteit.uploads.validation import Context, validate_sheet
 
 HEADERS = ["regio", "gemeente", "organisatie", "organisatie_id", "categorie", "subcategorie",
            "aantal_personen", "fte", "inzetbaar_personen", "inzetbaar_binnen_uur",

@@ -14,7 +14,7 @@ from browser_support import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 from playwright.sync_api import Page, expect
 
 from capaciteit import texts
-from capaciteit.boundaries import Boundaries
+from capaciteit.geo.boundaries import Boundaries
 
 pytestmark = pytest.mark.browser
 TARGET = "VR15"

@@ -10,7 +10,7 @@ import test_pages
 from test_pages import FOLIUM, app, dutch_integer
 
 from capaciteit import texts
-from capaciteit.presets import reference_presets
+from capaciteit.deployment.presets import reference_presets
 
 PAGE = "pages/inzetbaar.py"
 POWER = "Handhaving mondkapjesplicht OV"

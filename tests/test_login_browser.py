@@ -26,10 +26,10 @@ from conftest import require
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import text
 
-from capaciteit import roles
-from capaciteit.access import local_admin
-from capaciteit.database import prepare_database
-from capaciteit.spreadsheet import columns
+from capaciteit.access import roles
+from capaciteit.access.permissions import local_admin
+from capaciteit.storage.engine import prepare_database
+from capaciteit.uploads.reader import columns
 
 pytestmark = pytest.mark.browser
 

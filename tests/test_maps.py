@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from xstatic.pkg import leaflet
 
-from capaciteit.maps import (
+from capaciteit.geo.maps import (
     PDOK_TILES,
     assign_classes,
     build_choropleth,
@@ -278,7 +278,7 @@ def test_installing_map_assets_repairs_a_damaged_copy(tmp_path):
 def test_a_fixed_scale_colours_zero_shares_palest_and_lists_every_class(boundaries):
     import folium as _folium
 
-    from capaciteit.maps import palette as _palette
+    from capaciteit.geo.maps import palette as _palette
 
     shares = boundaries.regions[["region_code"]].assign(share=0.0)
     fmap = build_choropleth(boundaries.regions_display, shares, key="region_code",

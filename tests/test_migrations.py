@@ -1,7 +1,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from capaciteit.models import Base
+from capaciteit.storage.models import Base
 
 
 def test_the_migrations_create_exactly_the_tables_the_models_describe(engine):
@@ -11,7 +11,7 @@ def test_the_migrations_create_exactly_the_tables_the_models_describe(engine):
 
 
 def test_migrating_twice_changes_nothing(engine):
-    from capaciteit.database import migrate
+    from capaciteit.storage.engine import migrate
 
     migrate(engine)
     with engine.connect() as conn:

@@ -16,10 +16,11 @@ import pytest
 from conftest import copy_database
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import storage, texts
-from capaciteit.boundaries import Boundaries
-from capaciteit.database import prepare_database
+from capaciteit import texts
+from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import prepare_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

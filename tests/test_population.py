@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from capaciteit.population import PopulationError, check_municipalities, read_statline_csv
+from capaciteit.capacity.population import PopulationError, check_municipalities, read_statline_csv
 
 ODATA_HEADER = '"ID";"Geslacht";"RegioS";"Perioden";"BevolkingOp1Januari_1"'
 NAMED_HEADER = "Gemeentecode;Gemeentenaam;Perioden;Bevolking op 1 januari (aantal)"

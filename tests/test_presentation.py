@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from capaciteit.aggregation import Measure
-from capaciteit.numbers import format_date, format_datetime, format_number
-from capaciteit.presentation import (
+from capaciteit.capacity.aggregation import Measure
+from capaciteit.capacity.presentation import (
     describe_map,
     freshness_line,
     labelled,
     map_attributions,
     peildatum_label,
 )
+from capaciteit.formatting import format_date, format_datetime, format_number
 
 ATTRIBUTION = "Bron gebiedsindeling: CBS/Kadaster (PDOK), CC BY 4.0"
 MANIFEST = {"bronvermelding": ATTRIBUTION, "jaar": 2023}

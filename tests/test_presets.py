@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from capaciteit.access import local_admin
-from capaciteit.categories import default_categories, powers
-from capaciteit.models import QuestionPreset
-from capaciteit.presets import (
+from capaciteit.access.permissions import local_admin
+from capaciteit.capacity.categories import default_categories, powers
+from capaciteit.deployment.presets import (
     SEED_ACTOR,
     Preset,
     PresetError,
@@ -19,6 +18,7 @@ from capaciteit.presets import (
     reference_presets,
     save_preset,
 )
+from capaciteit.storage.models import QuestionPreset
 
 CATEGORIES = default_categories()
 

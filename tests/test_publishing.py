@@ -24,15 +24,17 @@ from pandas.testing import assert_frame_equal
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from capaciteit import demo, publishing, services, storage
-from capaciteit.access import User, local_admin
-from capaciteit.capacity import RECORD_COLUMNS
-from capaciteit.categories import default_categories
-from capaciteit.database import make_engine, prepare_database
-from capaciteit.models import CapacityRecord, CapacityTotal, CurrentVersion, Submission
-from capaciteit.publishing import PublishError, diff_versions, publish, restore, sha256_of
-from capaciteit.spreadsheet import Limits
-from capaciteit.validation import Issue, ValidationResult
+from capaciteit.access.permissions import User, local_admin
+from capaciteit.capacity import demo
+from capaciteit.capacity.categories import default_categories
+from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import make_engine, prepare_database
+from capaciteit.storage.models import CapacityRecord, CapacityTotal, CurrentVersion, Submission
+from capaciteit.uploads import preview, publishing
+from capaciteit.uploads.publishing import PublishError, diff_versions, publish, restore, sha256_of
+from capaciteit.uploads.reader import Limits
+from capaciteit.uploads.validation import Issue, ValidationResult
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 6, 1)
@@ -268,7 +270,7 @@ def test_check_upload_reports_an_identical_file_before_publishing(engine, bounda
         ]
     )
     args = (engine, boundaries, default_categories(), "VR13", content, "capaciteit.csv")
-    first = services.check_upload(*args, limits=Limits(), today=TODAY)
+    first = preview.check_upload(*args, limits=Limits(), today=TODAY)
     assert first.identical_version is None
     assert first.sha256 == sha256_of(content)
     assert first.diff.summary() == "1 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd"
@@ -281,7 +283,7 @@ def test_check_upload_reports_an_identical_file_before_publishing(engine, bounda
         sha256=first.sha256,
         accept_warnings=False,
     )
-    again = services.check_upload(*args, limits=Limits(), today=TODAY)
+    again = preview.check_upload(*args, limits=Limits(), today=TODAY)
     assert again.identical_version == 1
     assert again.diff.summary() == "0 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd"
     with engine.connect() as conn:
@@ -544,11 +546,11 @@ CRASH_SCRIPT = textwrap.dedent("""
     import sys
     import pandas as pd
     from sqlalchemy import event
-    from capaciteit import publishing
-    from capaciteit.access import local_admin
-    from capaciteit.capacity import RECORD_COLUMNS
-    from capaciteit.database import make_engine
-    from capaciteit.validation import ValidationResult
+    from capaciteit.uploads import publishing
+    from capaciteit.access.permissions import local_admin
+    from capaciteit.capacity.records import RECORD_COLUMNS
+    from capaciteit.storage.engine import make_engine
+    from capaciteit.uploads.validation import ValidationResult
 
     url, rows = sys.argv[1], int(sys.argv[2])
     frame = pd.DataFrame({

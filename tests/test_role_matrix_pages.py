@@ -33,13 +33,16 @@ from sqlalchemy import Engine
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import agreement_service, audit, publishing, roles, storage
-from capaciteit.access import ADMIN, Grant, User
-from capaciteit.capacity import RECORD_COLUMNS
-from capaciteit.database import prepare_database
-from capaciteit.presets import load_presets
+from capaciteit.access import audit, roles
+from capaciteit.access.permissions import ADMIN, Grant, User
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.deployment.presets import load_presets
 from capaciteit.settings import get_settings
-from capaciteit.validation import ValidationResult
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import prepare_database
+from capaciteit.uploads import publishing
+from capaciteit.uploads.validation import ValidationResult
 from tests.conftest import AUTH_SECRETS, copy_database, log_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +145,7 @@ def versions(engine: Engine, region: str) -> list[tuple[int, str]]:
 
 
 def agreements(engine: Engine) -> list[tuple[str, str]]:
-    frame = agreement_service.list_agreements(engine, TODAY)[0]
+    frame = agreement_repository.list_agreements(engine, TODAY)[0]
     return sorted(zip(frame["region_code"], frame["partner_name"], strict=True), key=str)
 
 

@@ -14,9 +14,9 @@ import pytest
 import xlsxwriter
 
 from capaciteit import exports, texts
-from capaciteit.categories import default_categories
-from capaciteit.spreadsheet import Limits, UploadError, columns, read_upload
-from capaciteit.validation import Context, ValidationResult, validate_sheet
+from capaciteit.capacity.categories import default_categories
+from capaciteit.uploads.reader import Limits, UploadError, columns, read_upload
+from capaciteit.uploads.validation import Context, ValidationResult, validate_sheet
 
 HEADERS = [c.header for c in columns()]
 TODAY = date(2025, 6, 1)

@@ -9,9 +9,9 @@ import pytest
 from pandas.testing import assert_frame_equal
 from sqlalchemy import func, select
 
-from capaciteit import storage
-from capaciteit.capacity import RECORD_COLUMNS
-from capaciteit.models import CapacityRecord, Population, Submission
+from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.storage import repository as storage
+from capaciteit.storage.models import CapacityRecord, Population, Submission
 
 WHEN = datetime(2026, 11, 3, 12, 30, tzinfo=UTC)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from capaciteit.categories import default_categories
+from capaciteit.capacity.categories import default_categories
 from capaciteit.cli import main
-from capaciteit.spreadsheet import read_upload
-from capaciteit.template import build_template
-from capaciteit.validation import Context, validate_sheet
+from capaciteit.uploads.reader import read_upload
+from capaciteit.uploads.template import build_template
+from capaciteit.uploads.validation import Context, validate_sheet
 
 HEADERS = ["regio", "gemeente", "organisatie", "organisatie_id", "categorie", "subcategorie",
            "aantal_personen", "fte", "inzetbaar_personen", "inzetbaar_binnen_uur",

@@ -15,7 +15,7 @@ from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_sc
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_upload_page import XLSX, capacity_rows, filled_template
 
-from capaciteit.boundaries import Boundaries
+from capaciteit.geo.boundaries import Boundaries
 
 pytestmark = pytest.mark.browser
 

@@ -20,11 +20,12 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Element
 
-from capaciteit import roles, storage
-from capaciteit.access import local_admin
-from capaciteit.boundaries import Boundaries
-from capaciteit.categories import default_categories
-from capaciteit.template import build_template
+from capaciteit.access import roles
+from capaciteit.access.permissions import local_admin
+from capaciteit.capacity.categories import default_categories
+from capaciteit.geo.boundaries import Boundaries
+from capaciteit.storage import repository as storage
+from capaciteit.uploads.template import build_template
 from tests.conftest import AUTH_SECRETS, copy_database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
-from capaciteit.categories import default_categories
-from capaciteit.spreadsheet import Limits, UploadError, columns, read_upload
-from capaciteit.validation import Context, ValidationResult, validate_sheet
+from capaciteit.capacity.categories import default_categories
+from capaciteit.uploads.reader import Limits, UploadError, columns, read_upload
+from capaciteit.uploads.validation import Context, ValidationResult, validate_sheet
 
 HEADERS = [c.header for c in columns()]
 TODAY = date(2025, 6, 1)

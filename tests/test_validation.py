@@ -9,10 +9,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from capaciteit.capacity import RECORD_COLUMNS
-from capaciteit.categories import default_categories
-from capaciteit.spreadsheet import columns, read_upload
-from capaciteit.validation import Context, ValidationResult, validate_sheet
+from capaciteit.capacity.categories import default_categories
+from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.uploads.reader import columns, read_upload
+from capaciteit.uploads.validation import Context, ValidationResult, validate_sheet
 
 HEADERS = [c.header for c in columns()]
 TODAY = date(2025, 6, 1)

@@ -9,15 +9,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from capaciteit import publishing, services, texts
-from capaciteit.access import AccessDenied, local_admin
-from capaciteit.boundaries import BoundaryError, load_boundaries
-from capaciteit.database import DatabaseError
-from capaciteit.population import PopulationError
-from capaciteit.publishing import PublishError
+from capaciteit import preparation, texts
+from capaciteit.access.permissions import AccessDenied, local_admin
+from capaciteit.capacity.population import PopulationError
+from capaciteit.geo.boundaries import BoundaryError, load_boundaries
 from capaciteit.settings import get_settings
-from capaciteit.spreadsheet import UploadError
-from capaciteit.template import build_template
+from capaciteit.storage.engine import DatabaseError
+from capaciteit.uploads import preview, publishing
+from capaciteit.uploads.publishing import PublishError
+from capaciteit.uploads.reader import UploadError
+from capaciteit.uploads.template import build_template
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 KNOWN_ERRORS = (AccessDenied, BoundaryError, DatabaseError, PopulationError)
@@ -34,16 +35,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _boundaries(args: argparse.Namespace) -> int:
-    print(services.fetch_boundaries(get_settings(), source=args.bron, year=args.jaar))
+    print(preparation.fetch_boundaries(get_settings(), source=args.bron, year=args.jaar))
     return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.verwijderen:
-        print(services.remove_demo(settings))
+        print(preparation.remove_demo(settings))
         return EXIT_OK
-    message = services.load_demo(settings)
+    message = preparation.load_demo(settings)
     if message is None:
         print(texts.DEMO_NOT_EMPTY, file=sys.stderr)
         return EXIT_INVALID
@@ -57,7 +58,7 @@ def _population(args: argparse.Namespace) -> int:
         print(texts.POPULATION_UNREADABLE.format(bestand=path, fout="bestand bestaat niet"),
               file=sys.stderr)
         return EXIT_UNUSABLE
-    print(services.load_population(get_settings(), path, reference_date=args.peildatum))
+    print(preparation.load_population(get_settings(), path, reference_date=args.peildatum))
     return EXIT_OK
 
 
@@ -67,15 +68,15 @@ def _import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(texts.UPLOAD_UNREADABLE.format(fout=f"{path} bestaat niet"), file=sys.stderr)
         return EXIT_UNUSABLE
-    engine, boundaries = services.open_store(settings)
+    engine, boundaries = preparation.open_store(settings)
     region = args.regio.upper()
     if region not in boundaries.region_names():
         print(texts.UNKNOWN_REGION.format(code=args.regio), file=sys.stderr)
         return EXIT_INVALID
     try:
-        check = services.check_upload(engine, boundaries, services.categories_for(settings),
+        check = preview.check_upload(engine, boundaries, preparation.categories_for(settings),
                                       region, path.read_bytes(), path.name,
-                                      limits=services.upload_limits(settings))
+                                      limits=preview.upload_limits(settings))
     except UploadError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -115,14 +116,14 @@ def _template(args: argparse.Namespace) -> int:
         print(texts.UNKNOWN_REGION.format(code=args.regio), file=sys.stderr)
         return EXIT_INVALID
     content = build_template(region, names[region], boundaries.municipality_table(),
-                             services.categories_for(settings))
+                             preparation.categories_for(settings))
     Path(args.o).write_bytes(content)
     print(texts.TEMPLATE_WRITTEN.format(bestand=args.o, naam=names[region]))
     return EXIT_OK
 
 
 def _prepare(args: argparse.Namespace) -> int:
-    for line in services.prepare(get_settings(), static_dir=Path(args.static),
+    for line in preparation.prepare(get_settings(), static_dir=Path(args.static),
                                  demo_if_empty=not args.zonder_demo):
         print(line)
     return EXIT_OK

@@ -1,0 +1,1 @@
+"""Access: permissions and roles, who the user is, and the insert-only audit trail."""

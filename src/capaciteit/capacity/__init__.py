@@ -1,0 +1,1 @@
+"""Capacity: records, categories, per-region aggregation, population, demo data, presentation."""

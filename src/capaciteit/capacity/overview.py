@@ -1,0 +1,47 @@
+"""The national overview: current capacity summary, versions and population, read in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from capaciteit.capacity.aggregation import region_population
+from capaciteit.geo.boundaries import Boundaries
+from capaciteit.storage import repository as storage
+from capaciteit.storage.models import PopulationLoad, Submission
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the map and region pages read, fetched in one go."""
+
+    summary: pd.DataFrame
+    versions: pd.DataFrame
+    population: pd.DataFrame | None
+    population_date: date | None
+    has_demo: bool
+
+
+def change_token(engine: Engine) -> tuple[int, int]:
+    """A cheap token that changes whenever capacity or population changes (max ids)."""
+    with engine.connect() as conn:
+        submissions = conn.execute(select(func.coalesce(func.max(Submission.id), 0))).scalar_one()
+        loads = conn.execute(select(func.coalesce(func.max(PopulationLoad.id), 0))).scalar_one()
+    return int(submissions), int(loads)
+
+
+def dashboard_data(engine: Engine, boundaries: Boundaries) -> DashboardData:
+    """Read the current capacity summary, versions and population."""
+    with engine.connect() as conn:
+        summary = storage.capacity_summary(conn)
+        versions = storage.current_versions(conn)
+        inhabitants, population_date = storage.latest_population(conn)
+        has_demo = storage.has_demo_data(conn)
+    population = (region_population(inhabitants, boundaries.municipality_table())
+                  if population_date else None)
+    return DashboardData(summary, versions, population, population_date, has_demo)
+
+

@@ -1,0 +1,69 @@
+"""Pure helpers that turn computed frames into what a page shows: labels, captions, sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from capaciteit import texts
+from capaciteit.capacity.aggregation import Measure
+from capaciteit.formatting import format_date, format_datetime, format_number
+
+
+def labelled(frame: pd.DataFrame, columns: Sequence[str],
+             extra: dict[str, str] | None = None) -> pd.DataFrame:
+    """Select ``columns`` and give them their Dutch labels."""
+    labels = {**texts.COLUMN_LABELS, **(extra or {})}
+    return frame[list(columns)].rename(columns=labels)
+
+
+def peildatum_label(versions: pd.DataFrame) -> str:
+    """'Peildatum …' or 'Peildata … – …' over the current versions."""
+    if versions.empty or versions["peildatum_min"].isna().all():
+        return f"{texts.PEILDATUM}: {texts.NO_DATA}"
+    low, high = versions["peildatum_min"].min(), versions["peildatum_max"].max()
+    if low == high:
+        return f"{texts.PEILDATUM}: {format_date(low)}"
+    return f"Peildata: {format_date(low)} – {format_date(high)}"
+
+
+def map_attributions(manifest: dict[str, Any], has_demo: bool,
+                     population_date: date | None) -> list[str]:
+    """Source lines for the map's attribution control."""
+    lines = [manifest.get("bronvermelding", texts.BOUNDARIES_ATTRIBUTION)
+             + f" ({manifest.get('jaar', '')})"]
+    if population_date:
+        lines.append("Inwoners: CBS " + format_date(population_date))
+    if has_demo:
+        lines.append(texts.DEMO_ATTRIBUTION)
+    return lines
+
+
+def describe_map(table: pd.DataFrame, measure: Measure, category_label: str) -> str:
+    """One sentence describing the choropleth, for screen readers."""
+    values = table[["region_name", measure.column]].dropna()
+    total = format_number(table[measure.base].sum(), 1 if measure.base == "fte" else 0)
+    if values.empty:
+        top = bottom = ""
+    else:
+        ordered = values.sort_values(measure.column)
+        top = _name_value(ordered.iloc[-1], measure)
+        bottom = _name_value(ordered.iloc[0], measure)
+    missing = int(table[measure.column].isna().sum())
+    return texts.map_description(measure.label, category_label, top, bottom, missing, total)
+
+
+def freshness_line(version: pd.Series) -> str:
+    """Who sent a region's current figures, when, and their peildatum."""
+    low, high = version["peildatum_min"], version["peildatum_max"]
+    peil = format_date(low) if low == high else f"{format_date(low)} – {format_date(high)}"
+    return texts.REGION_FRESHNESS_LINE.format(
+        peildatum=peil, tijd=format_datetime(version["uploaded_at"]),
+        door=version["uploaded_by"], bestand=version["filename"] or "—")
+
+
+def _name_value(row: pd.Series, measure: Measure) -> str:
+    return f"{row['region_name']} ({format_number(row[measure.column], measure.decimals)})"

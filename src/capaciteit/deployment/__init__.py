@@ -1,0 +1,1 @@
+"""Deployment (Inzetbaar): the crisis team's question, its answer, presets and their views."""

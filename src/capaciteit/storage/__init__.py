@@ -1,0 +1,1 @@
+"""Storage: the database engine, typed models, Alembic migrations and the capacity repository."""

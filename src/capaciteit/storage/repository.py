@@ -1,0 +1,314 @@
+"""Repository functions: read and write capacity versions and population on a connection.
+
+Every function takes a SQLAlchemy ``Connection``; the caller owns the
+transaction (``with engine.begin() as conn``), so one submission is one
+transaction and a failure leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from capaciteit.capacity.records import MEASURES, RECORD_COLUMNS
+from capaciteit.storage.models import (
+    CapacityDeployable,
+    CapacityRecord,
+    CapacityTotal,
+    CurrentVersion,
+    Population,
+    PopulationLoad,
+    Submission,
+)
+
+REGION_LOCK_BASE = 7_310_000
+SUMMARY_KEYS = ["region_code", "gemeente_code", "category", "subcategory",
+                "deployable_within_hours"]
+DEPLOYABLE_KEYS = ["region_code", "organisation", "organisation_id", "category", "subcategory",
+                   "deployable_within_hours", "powers"]
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    """What a publication stored."""
+
+    submission_id: int
+    region_code: str
+    version: int
+    row_count: int
+
+
+def is_empty(conn: Connection) -> bool:
+    """True when no capacity has ever been stored."""
+    return conn.execute(select(func.count()).select_from(Submission)).scalar_one() == 0
+
+
+def has_demo_data(conn: Connection) -> bool:
+    """True when any stored submission is fictitious demo data."""
+    query = select(func.count()).select_from(Submission).where(Submission.is_demo.is_(True))
+    return conn.execute(query).scalar_one() > 0
+
+
+def publish_version(
+    conn: Connection,
+    region_code: str,
+    records: pd.DataFrame,
+    *,
+    uploaded_by: str,
+    kind: str = "upload",
+    filename: str | None = None,
+    sha256: str | None = None,
+    warnings_accepted: list[str] | None = None,
+    is_demo: bool = False,
+    restored_from_id: int | None = None,
+    now: datetime | None = None,
+) -> PublishedVersion:
+    """Store ``records`` as the region's next version and make it current.
+
+    Nothing is overwritten: earlier versions stay as they were.
+    """
+    now = now or datetime.now(UTC)
+    lock_region(conn, region_code)
+    version = _next_version(conn, region_code)
+    submission_id = conn.execute(
+        insert(Submission).returning(Submission.id),
+        {
+            "region_code": region_code, "version": version, "kind": kind, "is_demo": is_demo,
+            "uploaded_by": uploaded_by, "uploaded_at": now, "filename": filename,
+            "sha256": sha256, "row_count": len(records),
+            "warnings_accepted": warnings_accepted or [], "restored_from_id": restored_from_id,
+        },
+    ).scalar_one()
+    rows = _records_to_rows(records, submission_id)
+    if rows:
+        conn.execute(insert(CapacityRecord), rows)
+    write_totals(conn, submission_id)
+    write_deployable(conn, submission_id)
+    _set_current(conn, region_code, submission_id, now)
+    return PublishedVersion(submission_id, region_code, version, len(rows))
+
+
+def write_totals(conn: Connection, submission_id: int) -> None:
+    """Sum one version's records into ``capacity_total`` (one INSERT … SELECT … GROUP BY)."""
+    r = CapacityRecord
+    keys = [r.region_code, r.gemeente_code, r.category, r.subcategory,
+            r.deployable_within_hours]
+    sums = (
+        select(r.submission_id, *keys, func.sum(r.persons), func.sum(r.fte),
+               func.sum(r.deployable_persons), func.count())
+        .where(r.submission_id == submission_id)
+        .group_by(r.submission_id, *keys)
+    )
+    conn.execute(insert(CapacityTotal).from_select(
+        ["submission_id", *SUMMARY_KEYS, "persons", "fte", "deployable_persons", "records"],
+        sums))
+
+
+def write_deployable(conn: Connection, submission_id: int) -> None:
+    """Sum one version's records into ``capacity_deployable`` (one INSERT … SELECT … GROUP BY)."""
+    r = CapacityRecord
+    keys = [getattr(r, k) for k in DEPLOYABLE_KEYS]
+    sums = (
+        select(r.submission_id, *keys, func.sum(r.persons), func.sum(r.deployable_persons),
+               func.count())
+        .where(r.submission_id == submission_id)
+        .group_by(r.submission_id, *keys)
+    )
+    conn.execute(insert(CapacityDeployable).from_select(
+        ["submission_id", *DEPLOYABLE_KEYS, "persons", "deployable_persons", "records"], sums))
+
+
+def deployable_capacity(conn: Connection) -> pd.DataFrame:
+    """Current capacity summed per region, organisation, (sub)category, horizon and powers.
+
+    Reads the sums written at publication time (``capacity_deployable``); the
+    text columns are categorical, so the Inzetbaar answer filters them quickly.
+    """
+    d = CapacityDeployable
+    query = (
+        select(*[getattr(d, k) for k in DEPLOYABLE_KEYS], d.persons, d.deployable_persons)
+        .join(CurrentVersion, CurrentVersion.submission_id == d.submission_id)
+    )
+    frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                      columns=[*DEPLOYABLE_KEYS, "persons",
+                                               "deployable_persons"])
+    categorical = {k: "category" for k in DEPLOYABLE_KEYS if k != "deployable_within_hours"}
+    return frame.astype({**categorical, "deployable_within_hours": "int64",
+                         "persons": "int64", "deployable_persons": "int64"})
+
+
+def capacity_summary(conn: Connection) -> pd.DataFrame:
+    """Current capacity summed per region, municipality, (sub)category and horizon.
+
+    Reads the totals written at publication time, so its cost does not grow
+    with the number of records; the pure functions in ``aggregation`` work on
+    this frame.
+    """
+    t = CapacityTotal
+    query = (
+        select(t.region_code, t.gemeente_code, t.category, t.subcategory,
+               t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
+        .join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
+    )
+    frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                      columns=[*SUMMARY_KEYS, *MEASURES, "records"])
+    return frame.astype({"persons": "int64", "fte": "float64",
+                         "deployable_persons": "int64", "records": "int64"})
+
+
+def current_versions(conn: Connection) -> pd.DataFrame:
+    """Per region with data: its current version, who sent it when, and its peildata."""
+    s, r = Submission, CapacityRecord
+    peil = (
+        select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
+               func.max(r.peildatum).label("peildatum_max"))
+        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
+        .group_by(r.submission_id)
+        .subquery()
+    )
+    query = (
+        select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
+               s.uploaded_by, s.uploaded_at, s.filename, s.row_count,
+               peil.c.peildatum_min, peil.c.peildatum_max)
+        .join(CurrentVersion, CurrentVersion.submission_id == s.id)
+        .outerjoin(peil, peil.c.submission_id == s.id)
+        .order_by(s.region_code)
+    )
+    columns = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
+               "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    for column in ("peildatum_min", "peildatum_max"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def region_records(conn: Connection, region_code: str) -> pd.DataFrame:
+    """The current records of one region, in the record columns."""
+    r = CapacityRecord
+    query = (
+        select(*[getattr(r, c) for c in RECORD_COLUMNS])
+        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
+        .where(r.region_code == region_code)
+        .order_by(r.id)
+    )
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=RECORD_COLUMNS)
+    frame["peildatum"] = pd.to_datetime(frame["peildatum"])
+    return frame
+
+
+def submission_records(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """The records of one stored version (current or not)."""
+    r = CapacityRecord
+    query = (select(*[getattr(r, c) for c in RECORD_COLUMNS])
+             .where(r.submission_id == submission_id).order_by(r.id))
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=RECORD_COLUMNS)
+    frame["peildatum"] = pd.to_datetime(frame["peildatum"])
+    return frame
+
+
+def history(conn: Connection, region_code: str) -> pd.DataFrame:
+    """Every version of a region, newest first, with which one is current."""
+    s = Submission
+    current = select(CurrentVersion.submission_id).where(
+        CurrentVersion.region_code == region_code).scalar_subquery()
+    query = (select(s.id.label("submission_id"), s.version, s.kind, s.is_demo, s.uploaded_by,
+                    s.uploaded_at, s.filename, s.sha256, s.row_count, s.warnings_accepted,
+                    s.restored_from_id, (s.id == current).label("is_current"))
+             .where(s.region_code == region_code).order_by(s.version.desc()))
+    columns = ["submission_id", "version", "kind", "is_demo", "uploaded_by", "uploaded_at",
+               "filename", "sha256", "row_count", "warnings_accepted", "restored_from_id",
+               "is_current"]
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    frame["is_current"] = frame["is_current"].fillna(False).astype(bool)
+    return frame
+
+
+def save_population(
+    conn: Connection, inhabitants: pd.DataFrame, *, reference_date: date, filename: str,
+    sha256: str, now: datetime | None = None,
+) -> int:
+    """Store a new population load (gemeente_code, inhabitants); earlier loads are kept."""
+    load_id = conn.execute(
+        insert(PopulationLoad).returning(PopulationLoad.id),
+        {"reference_date": reference_date, "loaded_at": now or datetime.now(UTC),
+         "filename": filename, "sha256": sha256},
+    ).scalar_one()
+    conn.execute(insert(Population), [
+        {"load_id": load_id, "gemeente_code": code, "inhabitants": int(n)}
+        for code, n in zip(inhabitants["gemeente_code"], inhabitants["inhabitants"], strict=True)
+    ])
+    return int(load_id)
+
+
+def latest_population(conn: Connection) -> tuple[pd.DataFrame, date | None]:
+    """Inhabitants per municipality from the newest load, with its reference date."""
+    latest = conn.execute(
+        select(PopulationLoad.id, PopulationLoad.reference_date)
+        .order_by(PopulationLoad.id.desc()).limit(1)
+    ).first()
+    columns = ["gemeente_code", "inhabitants"]
+    if latest is None:
+        return pd.DataFrame(columns=columns), None
+    rows = conn.execute(
+        select(Population.gemeente_code, Population.inhabitants)
+        .where(Population.load_id == latest.id)
+    ).mappings().all()
+    return pd.DataFrame(rows, columns=columns), latest.reference_date
+
+
+def remove_demo_data(conn: Connection) -> int:
+    """Delete all fictitious demo submissions and their records; return how many."""
+    demo_ids = select(Submission.id).where(Submission.is_demo.is_(True))
+    ids = list(conn.execute(demo_ids).scalars())
+    if not ids:
+        return 0
+    conn.execute(delete(CurrentVersion).where(CurrentVersion.submission_id.in_(ids)))
+    conn.execute(delete(CapacityTotal).where(CapacityTotal.submission_id.in_(ids)))
+    conn.execute(delete(CapacityDeployable).where(CapacityDeployable.submission_id.in_(ids)))
+    conn.execute(delete(CapacityRecord).where(CapacityRecord.submission_id.in_(ids)))
+    conn.execute(delete(Submission).where(Submission.id.in_(ids)))
+    return len(ids)
+
+
+def lock_region(conn: Connection, region_code: str) -> None:
+    """Serialise writers of one region until the transaction ends.
+
+    PostgreSQL: a transaction-level advisory lock per region. SQLite: the
+    write transaction already holds the database's write lock (BEGIN IMMEDIATE).
+    """
+    if conn.dialect.name == "postgresql":
+        key = REGION_LOCK_BASE + int(region_code[2:])
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _next_version(conn: Connection, region_code: str) -> int:
+    query = select(func.coalesce(func.max(Submission.version), 0)).where(
+        Submission.region_code == region_code)
+    return int(conn.execute(query).scalar_one()) + 1
+
+
+def _set_current(conn: Connection, region_code: str, submission_id: int, now: datetime) -> None:
+    updated = conn.execute(
+        update(CurrentVersion).where(CurrentVersion.region_code == region_code)
+        .values(submission_id=submission_id, updated_at=now)
+    ).rowcount
+    if not updated:
+        conn.execute(insert(CurrentVersion), {"region_code": region_code,
+                                              "submission_id": submission_id,
+                                              "updated_at": now})
+
+
+def _records_to_rows(records: pd.DataFrame, submission_id: int) -> list[dict[str, object]]:
+    frame = records[RECORD_COLUMNS].copy()
+    frame["peildatum"] = pd.to_datetime(frame["peildatum"]).dt.date
+    frame = frame.astype({"persons": "int64", "deployable_persons": "int64",
+                          "deployable_within_hours": "int64", "fte": "float64"})
+    frame["submission_id"] = submission_id
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        row["powers"] = row["powers"] or ""
+        row["note"] = row["note"] or ""
+    return rows

@@ -1,0 +1,76 @@
+"""Texts of access, roles, the audit trail and the Beheer page."""
+
+# Access
+ACCESS_DENIED = "Geweigerd: {wie} mag niet {actie}{waar}. Vraag een beheerder om de juiste rol."
+ACTION_LABELS = {
+    "publiceren": "capaciteit publiceren",
+    "herstellen": "een eerdere versie herstellen",
+    "afspraak_wijzigen": "afspraken vastleggen of wijzigen",
+    "landelijke_afspraak": "landelijke afspraken vastleggen of wijzigen",
+    "rollen_beheren": "rollen beheren",
+    "sjablonen_beheren": "vraagsjablonen beheren",
+    "audit_inzien": "het auditspoor inzien",
+}
+ROLE_UNKNOWN = "Onbekende rol '{rol}'. Kies lezer, regio-invoerder of beheerder."
+ROLE_NEEDS_REGION = "De rol regio-invoerder hoort bij een veiligheidsregio (bijv. VR13)."
+LOCAL_MODE_BANNER = (
+    "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
+    "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
+    "voor gebruik door meerdere mensen."
+)
+LOCAL_MODE_REFUSED = (
+    "Het dashboard weigert te starten: het luistert op {adres} maar er is geen inlog "
+    "ingesteld. Zonder [auth] in .streamlit/secrets.toml draait het alleen op 127.0.0.1 "
+    "(lokale modus). Stel OpenID Connect in (zie secrets.example.toml) of gebruik "
+    "--server.address 127.0.0.1."
+)
+LOGIN_NEEDED = "Log in om het dashboard te gebruiken."
+LOGIN_BUTTON = "Inloggen"
+LOGOUT_BUTTON = "Uitloggen"
+NO_ROLE = (
+    "U bent ingelogd als {email}, maar heeft nog geen rol. Vraag een beheerder om u toegang "
+    "te geven."
+)
+AGREEMENT_FORM_LABELS = {
+    "agreement_id": "Nummer",
+    "region_code": "Veiligheidsregio",
+    "partner_name": "Partner",
+    "partner_id": "KvK- of OIN-nummer van de partner",
+    "partner_type": "Soort partner",
+    "scopes": "Categorieën en subcategorieën",
+    "committed_persons": "Toegezegde personen",
+    "powers": "Bevoegdheden en taken",
+    "activation_trigger": "Activering (aanleiding)",
+    "lead_time_hours": "Aanlooptijd (uur)",
+    "compensation_arrangement": "Vergoedingsregeling",
+    "compensation_eur": "Vergoeding (euro)",
+    "compensation_unit": "Vergoeding per",
+    "payer": "Wie betaalt",
+    "valid_from": "Geldig van",
+    "valid_to": "Geldig tot (leeg: onbepaald)",
+    "status": "Status",
+    "document_reference": "Documentreferentie",
+    "contact_mailbox": "Functionele mailbox",
+    "contact_person": "Contactpersoon (persoonsgegeven, optioneel)",
+    "effective_status": "Afgeleide status",
+    "region_name": "Veiligheidsregio",
+}
+AGREEMENT_FORM_CHOOSE = "Kies…"
+AGREEMENT_SCOPE_WHOLE = "{categorie} (hele categorie)"
+NATIONAL_AREA = "heel Nederland"
+
+# Beheer page
+PAGE_ADMIN = "Beheer"
+ADMIN_HEADER = "Beheer: rollen en auditspoor"
+ADMIN_ONLY = "Deze pagina is alleen voor beheerders."
+ROLES_HEADER = "Rollen"
+ROLE_EMAIL = "E-mailadres (zoals de inlog het levert)"
+ROLE_CHOICE = "Rol"
+ROLE_REGION = "Veiligheidsregio (alleen voor regio-invoerder)"
+ROLE_GRANT_BUTTON = "Rol toekennen"
+ROLE_GRANTED = "Rol {rol} toegekend aan {email}."
+ROLE_REVOKE_CHOICE = "Rol intrekken"
+ROLE_REVOKE_BUTTON = "Intrekken"
+ROLE_REVOKED = "Rol ingetrokken."
+AUDIT_HEADER = "Auditspoor"
+AUDIT_DOWNLOAD = "Auditspoor downloaden (Excel)"

@@ -1,0 +1,28 @@
+"""Texts of demo data and population loads."""
+
+# Demo
+DEMO_NOT_EMPTY = (
+    "De database bevat al gegevens; demogegevens worden alleen in een lege database geladen."
+)
+DEMO_LOADED = "Fictieve demogegevens geladen: {regels} regels in {regios} veiligheidsregio's."
+DEMO_REMOVED = "Demogegevens verwijderd: {aantal} inzendingen."
+
+# Population
+POPULATION_UNREADABLE = "Het bevolkingsbestand {bestand} is niet te lezen: {fout}."
+POPULATION_NO_COLUMNS = (
+    "In {bestand} is geen kolom met gemeentecodes (GM....) en een kolom met aantallen "
+    "inwoners gevonden. Exporteer uit CBS StatLine met regiocodes."
+)
+POPULATION_UNKNOWN_CODES = (
+    "{aantal} onbekende gemeentecode(s) in {bestand}: {codes}. Gebruik een bestand met de "
+    "gemeentelijke indeling van de geladen gebiedsindeling ({jaar})."
+)
+POPULATION_MISSING_CODES = "{aantal} gemeente(n) ontbreken in {bestand}: {codes}."
+POPULATION_BAD_NUMBER = "Rij {rij}: '{waarde}' is geen geldig aantal inwoners."
+POPULATION_NO_DATE = (
+    "De peildatum van de bevolkingscijfers is niet te bepalen; "
+    "geef die op met --peildatum JJJJ-MM-DD."
+)
+POPULATION_LOADED = (
+    "Inwonertallen geladen: {gemeenten} gemeenten, {inwoners} inwoners, peildatum {datum}."
+)

@@ -1,0 +1,130 @@
+"""Texts of the Inzetbaar answer and its presets."""
+
+# Inzetbaar: the crisis team's question and its answer
+PAGE_DEPLOYABLE = "Inzetbaar"
+DEPLOY_HEADER = "Wie is inzetbaar?"
+DEPLOY_INTRO = (
+    "Stel de vraag van het crisisteam: hoeveel mensen, met welke bevoegdheden, waar en "
+    "binnen welke termijn. Het antwoord toont per regio, dichtstbijzijnde eerst, wie kan "
+    "komen en onder welke afspraak."
+)
+DEPLOY_PRESETS = "Veelgestelde vragen"
+DEPLOY_PRESET_ACTIVE = "Vraag: **{naam}**. {omschrijving}"
+DEPLOY_UNKNOWN_PRESET = "Onbekende vraag '{code}'. Kies een van de veelgestelde vragen."
+DEPLOY_TARGETS = "Doelregio('s)"
+DEPLOY_SCOPES = "Categorie of subcategorie"
+DEPLOY_SCOPES_HELP = "Leeg: alle categorieën. Meerdere keuzes tellen samen (de een of de ander)."
+DEPLOY_ALL_OF_CATEGORY = "{naam} (alle)"
+DEPLOY_POWERS = "Vereiste bevoegdheden"
+DEPLOY_POWERS_HELP = "Iemand telt alleen mee als hij alle gekozen bevoegdheden heeft."
+DEPLOY_HOURS = "Inzetbaar"
+DEPLOY_PERSONS = "Benodigde personen"
+DEPLOY_AREA = "Zoekgebied"
+SEARCH_AREA_LABELS = {
+    "eigen": "Eigen regio",
+    "buren": "Plus buurregio's",
+    "tweede-ring": "Plus tweede ring",
+    "land": "Heel Nederland",
+}
+DEPLOY_CHOOSE_TARGET = "Kies ten minste één doelregio."
+DEPLOY_SHORTFALL = (
+    "**Tekort: {tekort} personen.** {binnen} zijn {inzetbaar} van de {nodig} gevraagde "
+    "personen inzetbaar; {gedekt} daarvan vallen onder een geldige afspraak."
+)
+DEPLOY_NO_SHORTFALL = (
+    "**Geen tekort.** {binnen} zijn {inzetbaar} personen inzetbaar voor de {nodig} "
+    "gevraagde; {gedekt} daarvan vallen onder een geldige afspraak."
+)
+DEPLOY_NOTHING = (
+    "**Tekort: {nodig} personen.** {binnen} is in het zoekgebied niemand inzetbaar die aan "
+    "de vraag voldoet."
+)
+DEPLOY_COVERED_SHORTFALL = (
+    "Met alleen de personen onder een geldige afspraak is het tekort {tekort}."
+)
+DEPLOY_NO_DATA_REGIONS = "Zonder gegevens (niet meegeteld, niet als 0): {regios}."
+DEPLOY_STALE_REGIONS = "Verouderde gegevens (peildatum ouder dan {dagen} dagen): {regios}."
+DEPLOY_SUPPLIERS = "Leverende regio's, dichtstbijzijnde eerst"
+DEPLOY_AGREEMENTS = "Afspraken die de gevonden capaciteit dekken"
+DEPLOY_NO_AGREEMENTS = "Geen geldige afspraak dekt de gevonden capaciteit."
+DEPLOY_LEAD_TIME_WARNING = (
+    "Let op: {aantal} afspraak/afspraken hebben een activeringstijd die langer is dan de "
+    "gevraagde termijn."
+)
+DEPLOY_OVERLAP_NOTE = (
+    "Wie onder twee afspraken valt, staat bij beide; in de totalen telt iedereen één keer."
+)
+DEPLOY_MAP_CAPTION = (
+    "Doelregio's rood omrand; het getal is het aantal inzetbare personen per regio in het "
+    "zoekgebied. Bijna wit: buiten het zoekgebied; grijs: geen gegevens."
+)
+DEPLOY_MAP_LEGEND = "Inzetbare personen"
+DEPLOY_TARGET_LEGEND = "Doelregio"
+DEPLOY_OUTSIDE_LEGEND = "Buiten zoekgebied"
+DEPLOY_EXPORT = "Antwoord als Excel"
+DEPLOY_PRINT = "Afdrukversie (HTML)"
+DEPLOY_PRINT_HELP = "Open het bestand in de browser en druk af (Ctrl+P) voor het overleg."
+DEPLOY_QUESTION_LINE = (
+    "{doelen}; {inzet}; {bevoegdheden}; {binnen}; {nodig} personen; zoekgebied: {gebied}."
+)
+DEPLOY_ALL_SCOPES = "alle categorieën"
+DEPLOY_NO_POWERS = "geen bevoegdheden vereist"
+DEPLOY_WITH_POWERS = "met bevoegdheden: {namen}"
+DEPLOY_NATIONAL = "landelijk"
+DEPLOY_YES = "ja"
+DEPLOY_NO = "nee"
+DEPLOY_FRESHNESS_LINE = "{regio}: peildatum {peildatum}, aangeleverd {tijd}{verouderd}"
+DEPLOY_STALE_MARK = " (verouderd)"
+PRINT_TITLE = "Inzetbaarheid: antwoord voor het crisisteam"
+PRINT_MADE = "Opgesteld op {tijd}"
+PRINT_QUESTION = "Vraag"
+PRINT_ANSWER = "Antwoord"
+PRINT_FRESHNESS = "Actualiteit van de gegevens"
+DEPLOY_COLUMN_LABELS = {
+    "ring": "Ring",
+    "distance_km": "Afstand (km)",
+    "deployable_persons": "Inzetbaar",
+    "covered_persons": "Onder afspraak",
+    "uncovered_persons": "Zonder afspraak",
+    "organisations": "Organisaties",
+    "peildatum_min": "Peildatum (oudste)",
+    "uploaded_at": "Aangeleverd op",
+    "stale": "Verouderd",
+    "agreement_id": "Afspraak",
+    "partner_name": "Partner",
+    "partner_type": "Soort partner",
+    "lead_time_hours": "Activeringstijd (uur)",
+    "exceeds_horizon": "Langer dan termijn",
+    "compensation_arrangement": "Vergoedingsregeling",
+    "compensation_eur": "Vergoeding (€)",
+    "compensation_unit": "Eenheid",
+    "payer": "Betaler",
+    "committed_persons": "Toegezegd",
+    "valid_to": "Geldig tot",
+    "covered_persons_agreement": "Gedekt in dit antwoord",
+    "supplier_regions": "Leverende regio's",
+    "agreement_region": "Regio van de afspraak",
+}
+
+# Presets (veelgestelde vragen)
+PRESET_EDIT = "Veelgestelde vragen beheren"
+PRESET_EDIT_INTRO = (
+    "Wijzig een vraag of voeg er een toe. Een vraag verdwijnt niet; zet haar op inactief."
+)
+PRESET_CHOOSE = "Vraag"
+PRESET_NEW = "(nieuwe vraag)"
+PRESET_CODE = "Code (in de link ?vraag=…)"
+PRESET_NAME = "Naam"
+PRESET_DESCRIPTION = "Omschrijving"
+PRESET_ACTIVE = "Actief"
+PRESET_POSITION = "Volgorde"
+PRESET_SAVE = "Opslaan"
+PRESET_SAVED = "Vraag '{naam}' opgeslagen."
+PRESET_REFUSED = "Niet opgeslagen: {fouten}."
+PRESET_BAD_CODE = (
+    "de code '{code}' mag alleen kleine letters, cijfers en streepjes bevatten"
+)
+PRESET_NO_NAME = "de naam is leeg"
+PRESET_EMPTY = "kies ten minste een categorie of een bevoegdheid"
+PRESET_UNKNOWN_SCOPE = "'{scope}' is geen bekende (sub)categorie"
+PRESET_BAD_HOURS = "{uren} uur is geen toegestane termijn"

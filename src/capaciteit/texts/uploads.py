@@ -1,0 +1,153 @@
+"""Texts of uploads: unusable files, validation, template, publishing and the Aanleveren page."""
+
+# Upload: unusable files
+UPLOAD_TOO_LARGE = (
+    "Het bestand is {mb} MB; de grens is {max} MB. Splits het of laat lege tabbladen weg."
+)
+UPLOAD_EMPTY = "Het bestand is leeg."
+UPLOAD_WRONG_TYPE = (
+    "{bestand} is geen .xlsx- of .csv-bestand. Gebruik het sjabloon of sla op als .xlsx of .csv."
+)
+UPLOAD_UNREADABLE = "Het bestand is niet te lezen: {fout}."
+UPLOAD_ZIP_BOMB = (
+    "Het .xlsx-bestand pakt uit tot een onredelijk grote omvang en is geweigerd. "
+    "Sla het opnieuw op in Excel of gebruik het sjabloon."
+)
+UPLOAD_DIMENSION = (
+    "Het werkblad beslaat {rijen} rijen en {kolommen} kolommen; de grens is {max} rijen en "
+    "200 kolommen. Verwijder lege opmaak onder en naast de tabel."
+)
+UPLOAD_FORMULA = (
+    "Cel {cel} bevat een formule zonder berekende waarde. Open het bestand in Excel, sla het "
+    "op (dan wordt de waarde berekend) of plak de cellen als waarden."
+)
+UPLOAD_NO_HEADER = (
+    "In tabblad '{blad}' staat geen kopregel met de kolommen van het sjabloon "
+    "(zoals organisatie, categorie, aantal_personen). Gebruik het sjabloon."
+)
+UPLOAD_TOO_MANY_ROWS = "Het bestand heeft {rijen} regels; de grens is {max}."
+PROGRESS_READING = "Bestand lezen…"
+PROGRESS_HEADERS = "Kolommen herkennen…"
+PROGRESS_VALIDATING = "Gegevens controleren…"
+PROGRESS_DONE = "Klaar."
+
+# Upload: validation. Placeholders: {waarde} the cell, {personen} aantal_personen of the row,
+# {regio} the uploading region, {keuzes} valid codes, {eerste} first row of a duplicate.
+VALIDATION = {
+    "kolom_ontbreekt": "de verplichte kolom '{kolom}' ontbreekt",
+    "geen_regels": "het bestand bevat geen gegevensregels",
+    "regio_afwijkend": "{waarde} is niet de regio waarvoor u aanlevert ({regio})",
+    "gemeente_onbekend": "'{waarde}' is geen bekende gemeente (gebruik de CBS-code, zoals "
+                         "GM0363, of de naam uit het sjabloon)",
+    "gemeente_buiten_regio": "{waarde} ligt niet in {regio} maar in {gemeente_regio}",
+    "organisatie_leeg": "de organisatie is niet ingevuld",
+    "categorie_leeg": "de categorie is niet ingevuld",
+    "categorie_onbekend": "'{waarde}' is geen bekende categorie; kies uit: {keuzes}",
+    "subcategorie_leeg": "de subcategorie is niet ingevuld",
+    "subcategorie_onbekend": "'{waarde}' is geen subcategorie van deze categorie; "
+                             "kies uit: {keuzes}",
+    "personen_leeg": "aantal_personen is niet ingevuld",
+    "personen_geen_getal": "'{waarde}' is geen getal",
+    "personen_negatief": "{waarde} is negatief; een aantal personen is 0 of meer",
+    "personen_geen_geheel": "{waarde} is geen geheel aantal personen",
+    "fte_leeg": "fte is niet ingevuld",
+    "fte_geen_getal": "'{waarde}' is geen getal",
+    "fte_negatief": "{waarde} is negatief",
+    "fte_te_hoog": "{waarde} FTE is meer dan 1,5 × aantal_personen ({personen}), "
+                   "dus meer dan {max_fte}",
+    "inzetbaar_leeg": "inzetbaar_personen is niet ingevuld",
+    "inzetbaar_geen_getal": "'{waarde}' is geen getal",
+    "inzetbaar_negatief": "{waarde} is negatief",
+    "inzetbaar_geen_geheel": "{waarde} is geen geheel aantal personen",
+    "inzetbaar_te_hoog": "{waarde} is meer dan aantal_personen ({personen})",
+    "uur_leeg": "inzetbaar_binnen_uur is niet ingevuld",
+    "uur_ongeldig": "'{waarde}' is geen toegestane termijn; kies {uren}",
+    "peildatum_leeg": "de peildatum is niet ingevuld",
+    "peildatum_onleesbaar": "'{waarde}' is geen datum (gebruik dd-mm-jjjj of jjjj-mm-dd)",
+    "peildatum_toekomst": "{waarde} ligt meer dan een maand in de toekomst (uiterlijk {max})",
+    "dubbel": "dubbele regel: dezelfde organisatie, categorie, subcategorie en gemeente "
+              "staan al in rij {eerste}",
+    "grote_wijziging": "het totaal voor {categorie} verandert van {oud} naar {nieuw} "
+                       "personen ({procent}%)",
+    "oude_peildatum": "{aantal} regel(s) hebben een peildatum van meer dan een jaar geleden "
+                      "(oudste: {oudste})",
+    "totaalregel": "Totaalregel(s) herkend en niet ingelezen: rij {rijen}.",
+    "onbekende_kolommen": "Kolommen genegeerd (onbekend): {kolommen}.",
+    "lege_regels": "{aantal} lege regel(s) overgeslagen.",
+}
+
+# Template
+TEMPLATE_TITLE = "Sjabloon handhavingscapaciteit – {naam} ({code})"
+TEMPLATE_RULES = [
+    "Vul per organisatie en (sub)categorie één regel in op het tabblad 'Gegevens'.",
+    "Tel iedere persoon één keer, in de hoofdcategorie. Extra bevoegdheden (een tweede "
+    "boa-domein, een andere aanstelling) horen in de kolom 'bevoegdheden', niet in een "
+    "tweede regel.",
+    "inzetbaar_personen is het deel van aantal_personen dat in een crisis ingezet kan worden, "
+    "binnen de termijn in inzetbaar_binnen_uur (24, 72 of 168 uur).",
+    "Laat 'gemeente' leeg voor capaciteit die regiobreed is (bijvoorbeeld een inspectiedienst).",
+    "De lijsten op het tabblad 'Lijsten' bevatten de toegestane waarden. Kolommen met * zijn "
+    "verplicht.",
+    "Upload het ingevulde bestand op de pagina 'Aanleveren'. U ziet eerst alle fouten en een "
+    "voorbeeld; pas na 'Publiceren' worden de gegevens zichtbaar.",
+]
+TEMPLATE_DROPDOWN_TITLE = "Waarde niet in de lijst"
+TEMPLATE_DROPDOWN_MESSAGE = "Kies voor '{kolom}' een waarde uit de lijst (tabblad Lijsten)."
+
+# Publishing
+DIFF_SUMMARY = "{toegevoegd} regel(s) toegevoegd, {verwijderd} verwijderd, {gewijzigd} gewijzigd"
+PUBLISH_HAS_ERRORS = (
+    "Niet gepubliceerd: het bestand bevat {aantal} fout(en). Er is niets opgeslagen."
+)
+PUBLISH_WARNINGS_NOT_ACCEPTED = (
+    "Niet gepubliceerd: bevestig eerst dat u de {aantal} waarschuwing(en) gezien heeft."
+)
+PUBLISH_IDENTICAL = (
+    "Dit bestand is byte voor byte gelijk aan versie {versie} en is niet opnieuw opgeslagen. "
+    "Wilt u die versie terug, gebruik dan 'Herstellen' bij de geschiedenis."
+)
+PUBLISH_DEMO_REMOVED = (
+    "De fictieve demogegevens ({aantal} versies) zijn verwijderd: vanaf nu toont het "
+    "dashboard alleen echte gegevens. Regio's die nog niets aanleverden staan op "
+    "'geen gegevens'."
+)
+PUBLISH_WILL_REMOVE_DEMO = (
+    "Dit wordt de eerste echte publicatie: de fictieve demogegevens van alle regio's worden "
+    "dan verwijderd, en de huidige stand hierboven telt als leeg. Regio's die nog niets "
+    "aanleverden staan daarna op 'geen gegevens'."
+)
+PUBLISH_DONE = "Gepubliceerd als versie {versie} van {regio}: {regels} regels."
+RESTORE_UNKNOWN = "Versie {versie} bestaat niet voor deze regio."
+RESTORE_DONE = "Versie {bron} is hersteld als nieuwe versie {versie}."
+CHECK_ONLY_OK = "Geen fouten gevonden in {regels} regels. Niets gepubliceerd (alleen controleren)."
+TEMPLATE_WRITTEN = "Sjabloon voor {naam} geschreven naar {bestand}."
+
+# Upload page
+PAGE_UPLOAD = "Aanleveren"
+UPLOAD_HEADER = "Capaciteit aanleveren"
+UPLOAD_INTRO = (
+    "Download het sjabloon, vul het in (of exporteer uit uw eigen systeem met dezelfde "
+    "kolommen) en upload het hier. U ziet eerst alle fouten en een voorbeeld; pas na "
+    "'Publiceren' worden de gegevens zichtbaar. Een eerdere versie gaat nooit verloren."
+)
+TEMPLATE_DOWNLOAD = "Sjabloon downloaden"
+UPLOAD_LABEL = "Capaciteitsbestand (.xlsx of .csv)"
+UPLOAD_ERRORS = (
+    "Dit bestand kan niet worden gepubliceerd: {aantal} fout(en). Verbeter ze en upload het "
+    "bestand opnieuw. Er is niets opgeslagen."
+)
+UPLOAD_WARNINGS = "{aantal} waarschuwing(en). U kunt publiceren nadat u ze heeft bevestigd."
+UPLOAD_ACCEPT = "Ik heb de waarschuwingen gelezen en wil deze versie toch publiceren"
+UPLOAD_IDENTICAL = "Dit bestand is gelijk aan versie {versie}; er is niets nieuws te publiceren."
+UPLOAD_OK = "Geen fouten in {regels} regels. Controleer het voorbeeld en publiceer."
+PREVIEW = "Voorbeeld"
+PREVIEW_TOTALS = "Totalen per categorie (personen): huidig → nieuw"
+PREVIEW_ROWS = "Regels in dit bestand"
+PREVIEW_ADDED = "Toegevoegd"
+PREVIEW_REMOVED = "Verwijderd"
+PREVIEW_CHANGED = "Gewijzigd"
+PUBLISH_BUTTON = "Publiceren"
+HISTORY = "Geschiedenis van de aanleveringen"
+RESTORE_CHOOSE = "Versie om te herstellen"
+RESTORE_BUTTON = "Herstellen als nieuwe versie"
+KIND_LABELS = {"upload": "upload", "herstel": "herstel", "demo": "demo (fictief)"}

@@ -1,0 +1,1 @@
+"""Uploads: the hardened spreadsheet reader, validation, template, preview and publishing."""
