@@ -9,16 +9,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from test_deployment import (
-    CHAIN,
-    SCOPE_COLUMNS,
-    Question,
-    agreement,
-    ask,
-    record,
-    records_frame,
-    versions_for,
-)
 
 from capaciteit.capacity.categories import default_categories
 from capaciteit.deployment.view import (
@@ -31,6 +21,16 @@ from capaciteit.deployment.view import (
     scopes_from_keys,
 )
 from capaciteit.geo.maps import build_supply_map
+from tests.deployment.test_answer import (
+    CHAIN,
+    SCOPE_COLUMNS,
+    Question,
+    agreement,
+    ask,
+    record,
+    records_frame,
+    versions_for,
+)
 
 NAMES = {"VR01": "Noord", "VR02": "Midden", "VR03": "Zuid", "VR04": "Verweg"}
 MADE_AT = datetime(2026, 11, 25, 14, 5, tzinfo=ZoneInfo("Europe/Amsterdam"))

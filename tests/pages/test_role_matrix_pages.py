@@ -45,7 +45,7 @@ from capaciteit.uploads import publishing
 from capaciteit.uploads.validation import ValidationResult
 from tests.conftest import AUTH_SECRETS, copy_database, log_in
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = ["pages/kaart.py", "pages/regio.py", "pages/aanleveren.py", "pages/afspraken.py",
          "pages/witte-vlekken.py", "pages/inzetbaar.py", "pages/beheer.py"]

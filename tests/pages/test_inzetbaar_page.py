@@ -6,11 +6,11 @@ Expected figures are counted here from the stored records, not by the app's code
 from __future__ import annotations
 
 import pandas as pd
-import test_pages
-from test_pages import FOLIUM, app, dutch_integer
 
 from capaciteit import texts
 from capaciteit.deployment.presets import reference_presets
+from tests.pages import test_pages
+from tests.pages.test_pages import FOLIUM, app, dutch_integer
 
 PAGE = "pages/inzetbaar.py"
 POWER = "Handhaving mondkapjesplicht OV"

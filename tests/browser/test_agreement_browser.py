@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import browser_support
 import pytest
-from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot
 from playwright.sync_api import Browser, Page, expect
 
 from capaciteit.geo.boundaries import Boundaries
+from tests import browser_support
+from tests.browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot
 
 pytestmark = pytest.mark.browser
 

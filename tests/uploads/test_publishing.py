@@ -36,7 +36,7 @@ from capaciteit.uploads.publishing import PublishError, diff_versions, publish, 
 from capaciteit.uploads.reader import Limits
 from capaciteit.uploads.validation import Issue, ValidationResult
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2025, 6, 1)
 HEADERS = [
     "regio",

@@ -12,7 +12,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import (
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
+
+from capaciteit import texts
+from capaciteit.geo.boundaries import Boundaries
+from tests.browser_support import (
     MAP_FRAME,
     REGION_SHAPE,
     demo_app,
@@ -20,10 +24,6 @@ from browser_support import (
     point_inside,
     save_screenshot,
 )
-from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
-
-from capaciteit import texts
-from capaciteit.geo.boundaries import Boundaries
 
 pytestmark = pytest.mark.browser
 

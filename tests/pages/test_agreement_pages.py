@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import copy_database
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -27,8 +26,9 @@ from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import prepare_database
+from tests.conftest import copy_database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 AGREEMENTS_PAGE = "pages/afspraken.py"
 WHITE_SPOTS_PAGE = "pages/witte-vlekken.py"

@@ -11,11 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot, tooltip_of
 from playwright.sync_api import Browser, Locator, Page, expect
-from test_upload_page import XLSX, capacity_rows, filled_template
 
 from capaciteit.geo.boundaries import Boundaries
+from tests.browser_support import (
+    MAP_FRAME,
+    REGION_SHAPE,
+    demo_app,
+    open_tab,
+    save_screenshot,
+    tooltip_of,
+)
+from tests.pages.test_upload_page import XLSX, capacity_rows, filled_template
 
 pytestmark = pytest.mark.browser
 

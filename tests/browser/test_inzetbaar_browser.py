@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import test_browser
-from browser_support import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 from playwright.sync_api import Page, expect
 
 from capaciteit import texts
 from capaciteit.geo.boundaries import Boundaries
+from tests.browser import test_map_browser as test_browser
+from tests.browser_support import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 
 pytestmark = pytest.mark.browser
 TARGET = "VR15"

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import copy_database
 from streamlit.testing.v1 import AppTest
 
 from capaciteit import texts
@@ -21,8 +20,9 @@ from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import prepare_database
+from tests.conftest import copy_database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 REGION_PAGE = "pages/regio.py"
 MAP_PAGE = "pages/kaart.py"

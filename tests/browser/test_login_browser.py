@@ -14,15 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import (
-    ARTIFACTS,
-    TIMEOUT_MS,
-    free_port,
-    prepare_data,
-    running_app,
-    running_process,
-)
-from conftest import require
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import text
 
@@ -30,6 +21,15 @@ from capaciteit.access import roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.storage.engine import prepare_database
 from capaciteit.uploads.reader import columns
+from tests.browser_support import (
+    ARTIFACTS,
+    TIMEOUT_MS,
+    free_port,
+    prepare_data,
+    running_app,
+    running_process,
+)
+from tests.conftest import require
 
 pytestmark = pytest.mark.browser
 

@@ -28,7 +28,7 @@ from capaciteit.storage import repository as storage
 from capaciteit.uploads.template import build_template
 from tests.conftest import AUTH_SECRETS, copy_database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 UPLOAD_PAGE = "pages/aanleveren.py"
 REGION_PAGE = "pages/regio.py"
