@@ -62,8 +62,9 @@ def boundaries(regions_cache: Path) -> Boundaries:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium through Playwright, launched once for all browser tests."""
-    from tests.browser_support import CHROMIUM, launch_chromium
     from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import CHROMIUM, launch_chromium
 
     require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
