@@ -29,15 +29,16 @@ prepare: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## bench: print the benchmark figures with their ratios to the floor
+## bench: print the benchmark figures with their floors and ratios, write bench-results/bench.json
+## (set TEST_DATABASE_URL to measure PostgreSQL too; BENCH_ARGS="map upload" runs only those)
 bench: $(VENV)/.dev-installed
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.dev-installed
-	$(BIN)/mypy src
+	$(BIN)/mypy src benchmarks
 
 check: lint typecheck test
 

@@ -1,0 +1,141 @@
+"""Benchmark 3: the crisis team's national question (Inzetbaar) over a million records.
+
+The page loads the per-organisation sums and applies the coverage rule once per
+data version, agreements version and day (a resource cache); each question then
+reads the agreements and runs ``answer_question`` on the prepared frame. All three
+are timed; the 100 ms goal is for the question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from benchmarks.generators import TODAY, bench_questions, generate_agreements
+from benchmarks.loading import insert_agreements
+from benchmarks.report import print_table, timing_row
+from benchmarks.timing import time_interleaved, time_once, time_runs
+from capaciteit.agreements import repository as agreement_repository
+from capaciteit.deployment import answer as deployment
+from capaciteit.formatting import format_number
+from capaciteit.geo.boundaries import Boundaries
+from capaciteit.storage import repository as storage
+from capaciteit.storage.models import CapacityDeployable, CurrentVersion
+
+RUNS = 7
+LOAD_RUNS = 3
+GOAL_MS = 100.0
+STALE_AFTER_DAYS = 180
+
+
+def measure(engine: Engine, submission_ids: dict[str, int], records: pd.DataFrame,
+            boundaries: Boundaries) -> dict[str, Any]:
+    """Write the per-organisation sums and the agreements; time loading, preparing, answering."""
+    write_seconds, _ = time_once(lambda: write_deployable(engine, submission_ids))
+    agreements = generate_agreements(sorted(records["organisation"].unique()))
+    with engine.begin() as conn:
+        insert_agreements(conn, agreements)
+
+    def load() -> tuple[pd.DataFrame, pd.DataFrame]:
+        with engine.connect() as conn:
+            return storage.deployable_capacity(conn), storage.current_versions(conn)
+
+    def prepare() -> deployment.PreparedCapacity:
+        with engine.connect() as conn:
+            frames = agreement_repository.agreements_frame(conn)
+        return deployment.prepare_capacity(capacity, *frames, TODAY)
+
+    loads = time_interleaved({"floor": lambda: fetch_sums(engine), "load": load}, LOAD_RUNS,
+                             warmup=0)
+    capacity, versions = load()
+    prepare_timing = time_runs(prepare, LOAD_RUNS, warmup=0)
+    prepared = prepare()
+    hours = prepared.rows["deployable_within_hours"].to_numpy()
+    result: dict[str, Any] = {
+        "write_s": write_seconds, "rows": len(capacity), "agreements": len(agreements),
+        "floor_fetch_sums": loads["floor"].as_dict(), "load": loads["load"].as_dict(),
+        "prepare": prepare_timing.as_dict(), "goal_ms": GOAL_MS,
+        "fixed_stages": fixed_stages(engine, boundaries), "questions": []}
+    for item in bench_questions():
+        def answer(question: deployment.Question = item.question) -> deployment.Answer:
+            with engine.connect() as conn:  # the page reads the agreements on every run
+                agreement_rows, scopes = agreement_repository.agreements_frame(conn)
+            return deployment.answer_question(
+                question, prepared, versions, agreement_rows, scopes, boundaries.regions,
+                boundaries.neighbours, today=TODAY, stale_after_days=STALE_AFTER_DAYS)
+
+        def floor(within: int = item.question.hours) -> int:
+            return int(prepared.deployable[hours <= within].sum())
+
+        timings = time_interleaved({"floor": floor, "answer": answer}, RUNS)
+        got = answer()
+        result["questions"].append({
+            "label": item.label, "answer": timings["answer"].as_dict(),
+            "floor_horizon_sum": timings["floor"].as_dict(),
+            "ratio": timings["answer"].median / timings["floor"].median,
+            "goal_ratio": timings["answer"].median * 1000 / GOAL_MS,
+            "deployable": got.deployable, "covered": got.covered})
+    return result
+
+
+def fixed_stages(engine: Engine, boundaries: Boundaries) -> dict[str, dict[str, float | int]]:
+    """Time the two parts of every answer that do not grow with the records.
+
+    Reading the agreements, and working out the search area (rings and centroid distances).
+    """
+
+    def read_agreements() -> object:
+        with engine.connect() as conn:
+            return agreement_repository.agreements_frame(conn)
+
+    question = bench_questions()[-1].question
+    timings = time_interleaved({
+        "agreements_frame": read_agreements,
+        "search_area": lambda: deployment.search_area(question, boundaries.regions,
+                                                      boundaries.neighbours),
+    }, RUNS)
+    return {name: timing.as_dict() for name, timing in timings.items()}
+
+
+def write_deployable(engine: Engine, submission_ids: dict[str, int]) -> None:
+    """What publishing does after inserting records: the per-organisation sums."""
+    with engine.begin() as conn:
+        for submission_id in submission_ids.values():
+            storage.write_deployable(conn, submission_id)
+
+
+def fetch_sums(engine: Engine) -> int:
+    """The floor of loading: fetching the current per-organisation sums, without pandas."""
+    d = CapacityDeployable
+    query = (select(d.region_code, d.organisation, d.organisation_id, d.category,
+                    d.subcategory, d.deployable_within_hours, d.powers, d.persons,
+                    d.deployable_persons)
+             .join(CurrentVersion, CurrentVersion.submission_id == d.submission_id))
+    with engine.connect() as conn:
+        return len(conn.execute(query).all())
+
+
+def show(label: str, records: int, result: dict[str, Any]) -> None:
+    """The question's answer time on one database, against its floor and the goal."""
+    print(f"\n3. Inzetbaar: landelijke vraag over {format_number(records)} records: {label}")
+    print(f"  Sommen per organisatie/(sub)categorie/termijn/bevoegdheden: "
+          f"{format_number(result['rows'])} rijen, geschreven in {result['write_s']:.2f} s "
+          f"(bij publiceren, eenmalig); {result['agreements']} geldige afspraken")
+    rows = [("", "ms (mediaan)", "spreiding ms", "vloer ms", "x vloer"),
+            timing_row("sommen laden (1x per gegevensversie, gecachet)", result["load"],
+                       result["floor_fetch_sums"]),
+            timing_row("dekking voorbereiden (1x per gegevens-/afsprakenversie en dag)",
+                       result["prepare"], None)]
+    for question in result["questions"]:
+        rows.append(timing_row(f"vraag: {question['label']}", question["answer"],
+                               question["floor_horizon_sum"]))
+    rows += [timing_row(f"  waarvan bij elke vraag: {name}", timing, None)
+             for name, timing in result["fixed_stages"].items()]
+    print_table(rows)
+    print("  vloer sommen laden: de rijen ophalen, zonder pandas; vloer vraag: één masker op de "
+          "termijn en een som over de voorbereide rijen")
+    print_table([("  t.o.v. doel", f"{GOAL_MS:.0f} ms", "inzetbaar", "gedekt")] + [
+        (f"  {q['label']}", f"{q['goal_ratio']:.2f}x", format_number(q["deployable"]),
+         format_number(q["covered"])) for q in result["questions"]])
