@@ -21,7 +21,10 @@ def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> Non
     try:
         done = publishing.publish(ctx.engine, code, check.result, actor=ctx.user,
                                   filename=check.filename, sha256=check.sha256,
-                                  accept_warnings=accepted)
+                                  accept_warnings=accepted, based_on=check.based_on)
+    except publishing.StaleVersion as error:  # the page previews again, against the new one
+        st.session_state[f"verouderd_{code}"] = str(error)
+        return
     except publishing.PublishError as error:
         st.session_state[f"uitkomst_{code}"] = [("error", str(error))]
         return
@@ -76,6 +79,10 @@ except UploadError as error:
     st.error(str(error))
     st.stop()
 progress.empty()
+stale = st.session_state.pop(f"verouderd_{code}", None)
+if stale:  # refused as stale: this preview is the new one, against the new current version
+    st.error(stale)
+    st.info(texts.PREVIEW_REDONE)
 result = check.result
 for note in result.notes:
     st.info(note)
@@ -105,6 +112,7 @@ accepted = True
 if result.warnings:
     st.warning(texts.UPLOAD_WARNINGS.format(aantal=len(result.warnings)))
     show_table(result.issues_frame())
-    accepted = st.checkbox(texts.UPLOAD_ACCEPT, key=f"accept_{check.sha256}")
+    stamp = check.based_on.submission_id if check.based_on else 0  # accepted per preview
+    accepted = st.checkbox(texts.UPLOAD_ACCEPT, key=f"accept_{check.sha256}_{stamp}")
 st.button(texts.PUBLISH_BUTTON, type="primary", disabled=not accepted,
           on_click=publish_upload, args=(code, check, accepted))

@@ -33,14 +33,14 @@ from capaciteit.uploads.view import history_view
 from pages._shared import context, region_choice, show_table
 
 
-def restore_version(code: str) -> None:
+def restore_version(code: str, based_on: storage.VersionStamp | None) -> None:
     """On click, before the page runs: restore the chosen version and keep the outcome.
 
     The page that follows then shows the restored figures and history, and the message.
     """
     chosen = int(st.session_state[f"herstel_{code}"])
     try:
-        done = publishing.restore(ctx.engine, code, chosen, actor=ctx.user)
+        done = publishing.restore(ctx.engine, code, chosen, actor=ctx.user, based_on=based_on)
     except publishing.PublishError as error:
         outcome = ("error", str(error))
     else:
@@ -117,11 +117,12 @@ for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterro
 st.subheader(texts.HISTORY)
 for kind, message in st.session_state.pop(f"herstel_uitkomst_{code}", []):
     getattr(st, kind)(message)
-with ctx.engine.connect() as conn:
+with ctx.engine.connect() as conn:  # the stamp first: a restore from an older view is refused
+    shown = storage.current_stamp(conn, code)
     versions_of_region = storage.history(conn, code)
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
 if earlier and can(ctx.user, RESTORE, code):
     st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
     st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}", on_click=restore_version,
-              args=(code,))
+              args=(code, shown))

@@ -96,7 +96,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         publication = publishing.publish(
             engine, region, check.result, actor=local_admin(args.door), filename=path.name,
-            sha256=check.sha256, accept_warnings=args.accepteer_waarschuwingen)
+            sha256=check.sha256, accept_warnings=args.accepteer_waarschuwingen,
+            based_on=check.based_on)  # another writer in between: refused, exit 1
     except PublishError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_INVALID

@@ -27,6 +27,7 @@ from capaciteit.access.permissions import (
     require,
 )
 from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.storage import repository as storage
 from capaciteit.uploads import publishing
 from capaciteit.uploads.validation import ValidationResult
 
@@ -91,12 +92,17 @@ def _records(region: str) -> pd.DataFrame:
         "peildatum": pd.Timestamp(date(2026, 11, 1))}])[RECORD_COLUMNS]
 
 
+def _current(engine, region: str) -> storage.VersionStamp | None:
+    with engine.connect() as conn:
+        return storage.current_stamp(conn, region)
+
+
 WRITES = {
     "publiceren": lambda engine, user, region: publishing.publish(
         engine, region, ValidationResult(_records(region)), actor=user, filename="f.xlsx",
-        sha256=uuid.uuid4().hex * 2, accept_warnings=True),
+        sha256=uuid.uuid4().hex * 2, accept_warnings=True, based_on=_current(engine, region)),
     "herstellen": lambda engine, user, region: publishing.restore(
-        engine, region, 1, actor=user),
+        engine, region, 1, actor=user, based_on=_current(engine, region)),
 }
 
 

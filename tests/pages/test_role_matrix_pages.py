@@ -119,9 +119,12 @@ def base_store(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) ->
         env.delenv("CAPACITEIT_DATABASE_URL", raising=False)
         engine = prepare_database(get_settings().effective_database_url)
         for persons in (40, 60):
+            with engine.connect() as conn:
+                based_on = storage.current_stamp(conn, "VR13")
             publishing.publish(engine, "VR13", ValidationResult(records("VR13", persons)),
                                actor=SEEDER, filename=f"vr13-{persons}.xlsx",
-                               sha256=uuid.uuid4().hex * 2, accept_warnings=True)
+                               sha256=uuid.uuid4().hex * 2, accept_warnings=True,
+                               based_on=based_on)
         engine.dispose()
     return directory / "capaciteit.db"
 

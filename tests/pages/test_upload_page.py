@@ -329,3 +329,90 @@ def test_the_region_page_lists_both_publications_and_restores_version_1_as_versi
     assert table_with(at, "Versie")["Versie"].tolist() == [3, 2, 1]
     assert next(m.value for m in at.metric if m.label == "Aantal personen") == "135"
     assert "Versie 1 is hersteld als nieuwe versie 3." in texts_of(at.success)
+
+
+# ---------------------------------------------------------------- a preview gone stale
+
+
+def publish_as_colleague(engine: Engine, boundaries: Boundaries, content: bytes) -> None:
+    """Another user of VR13 publishes through the service, after their own preview."""
+    from capaciteit.uploads import preview, publishing
+    from capaciteit.uploads.reader import Limits
+
+    check = preview.check_upload(engine, boundaries, default_categories(), REGION, content,
+                                 "collega.xlsx", limits=Limits())
+    publishing.publish(engine, REGION, check.result, actor=local_admin(COLLEAGUE),
+                       filename=check.filename, sha256=check.sha256, accept_warnings=True,
+                       based_on=check.based_on)
+
+
+COLLEAGUE = "collega@vr-amsterdam.nl"
+STALE_START = ("Niet gepubliceerd: de huidige versie van VR13 is veranderd sinds uw voorbeeld "
+               "(nu: versie 2, gepubliceerd door collega@vr-amsterdam.nl op ")
+REDONE = ("Het voorbeeld hieronder is opnieuw gemaakt tegen de huidige versie. Bekijk de "
+          "verschillen, bevestig eventuele waarschuwingen opnieuw en druk nog eens op "
+          "'Publiceren'.")
+
+
+def test_publishing_a_preview_gone_stale_shows_the_new_preview_and_asks_again(
+        store, boundaries):
+    publish_as_colleague(store, boundaries, filled_template(boundaries, capacity_rows()))
+    # 15 → 40 inspectors: a big change against version 1, which the user confirms
+    at = upload(open_upload_page(), "mijn.xlsx",
+                filled_template(boundaries, capacity_rows(inspectors=40)))
+    assert table_with(at, "Melding")["Melding"].tolist() == [
+        "het totaal voor Inspectiediensten verandert van 15 naar 40 personen (167%)"]
+    at.checkbox[0].check().run()
+    assert not publish_button(at).disabled
+
+    publish_as_colleague(store, boundaries, filled_template(
+        boundaries, capacity_rows(inspectors=8, deployable_inspectors=8)))  # version 2
+    publish(at)
+
+    assert texts_of(at.error)[0].startswith(STALE_START)
+    assert REDONE in texts_of(at.info)
+    assert not any(t.startswith("Gepubliceerd") for t in texts_of(at.success))
+    assert table_with(at, "Verschil").to_dict("records") == [
+        {"Categorie": "Boa's", "Huidig": 120, "Nieuw": 120, "Verschil": 0},
+        {"Categorie": "Inspectiediensten", "Huidig": 8, "Nieuw": 40, "Verschil": 32}]
+    assert table_with(at, "Melding")["Melding"].tolist() == [
+        "het totaal voor Inspectiediensten verandert van 8 naar 40 personen (400%)"]
+    assert not at.checkbox[0].value
+    assert publish_button(at).disabled  # the new warning must be confirmed again
+    assert history(store)["version"].tolist() == [2, 1]
+
+    at.checkbox[0].check().run()
+    publish(at)
+    assert "Gepubliceerd als versie 3 van Amsterdam-Amstelland: 2 regels." in texts_of(
+        at.success)
+    versions = history(store)
+    assert versions[["version", "uploaded_by"]].to_dict("records") == [
+        {"version": 3, "uploaded_by": UPLOADER["email"]},
+        {"version": 2, "uploaded_by": COLLEAGUE},
+        {"version": 1, "uploaded_by": COLLEAGUE}]
+    assert versions["warnings_accepted"].iloc[0] == [
+        "categorie: het totaal voor Inspectiediensten verandert van 8 naar 40 personen (400%)"]
+
+
+def test_restoring_from_a_history_gone_stale_is_refused_and_the_new_history_shown(
+        store, boundaries):
+    publish_as_colleague(store, boundaries, filled_template(boundaries, capacity_rows()))
+    publish_as_colleague(store, boundaries, filled_template(
+        boundaries, capacity_rows(inspectors=18, deployable_inspectors=18)))
+    at = open_upload_page()
+    at.switch_page(REGION_PAGE).run()
+    at.selectbox(key=f"herstel_{REGION}").set_value(1).run()
+    publish_as_colleague(store, boundaries, filled_template(
+        boundaries, capacity_rows(inspectors=20, deployable_inspectors=20)))  # version 3
+
+    at.button(key=f"herstel_knop_{REGION}").click().run()
+    assert not at.exception
+    assert texts_of(at.error)[0].startswith(
+        "Niet hersteld: de huidige versie van VR13 is veranderd sinds u de geschiedenis "
+        "opende (nu: versie 3, gepubliceerd door collega@vr-amsterdam.nl op ")
+    assert table_with(at, "Versie")["Versie"].tolist() == [3, 2, 1]
+    assert history(store)["version"].tolist() == [3, 2, 1]
+
+    at.button(key=f"herstel_knop_{REGION}").click().run()
+    assert "Versie 1 is hersteld als nieuwe versie 4." in texts_of(at.success)
+    assert history(store)["kind"].tolist() == ["herstel", "upload", "upload", "upload"]

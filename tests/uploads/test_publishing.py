@@ -97,6 +97,7 @@ def send(
     actor: str | User = "tester",
     filename: str = "capaciteit.xlsx",
 ) -> publishing.Publication:
+    """Publish on top of the region's current version, as after a fresh preview."""
     return publish(
         engine,
         region,
@@ -105,7 +106,13 @@ def send(
         filename=filename,
         sha256=sha or sha256_of(repr(frame).encode()),
         accept_warnings=accept,
+        based_on=current(engine, region),
     )
+
+
+def current(engine, region: str) -> storage.VersionStamp | None:
+    with engine.connect() as conn:
+        return storage.current_stamp(conn, region)
 
 
 def stored(engine, region: str, version: int) -> pd.DataFrame:
@@ -213,6 +220,7 @@ def test_a_result_with_errors_cannot_be_published_and_nothing_is_stored(engine):
             filename="f.csv",
             sha256="c" * 64,
             accept_warnings=True,
+            based_on=None,
         )
     assert str(raised.value) == (
         "Niet gepubliceerd: het bestand bevat 2 fout(en). Er is niets opgeslagen."
@@ -282,6 +290,7 @@ def test_check_upload_reports_an_identical_file_before_publishing(engine, bounda
         filename=first.filename,
         sha256=first.sha256,
         accept_warnings=False,
+        based_on=first.based_on,
     )
     again = preview.check_upload(*args, limits=Limits(), today=TODAY)
     assert again.identical_version == 1
@@ -369,11 +378,12 @@ def test_identical_versions_have_an_empty_diff_even_with_float_noise():
 def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
     send(engine, "VR13", records("VR13", ["Eerste A", "Eerste B"]), filename="mei.xlsx")
     send(engine, "VR13", records("VR13", ["Tweede"]), filename="juni.xlsx")
-    restored = restore(engine, "VR13", 1, actor=local_admin("beheerder"))
+    restored = restore(engine, "VR13", 1, actor=local_admin("beheerder"),
+                       based_on=current(engine, "VR13"))
     assert (restored.version, restored.row_count) == (3, 2)
     with engine.connect() as conn:
         history = storage.history(conn, "VR13")
-        current = storage.region_records(conn, "VR13")
+        records_now = storage.region_records(conn, "VR13")
     assert list(history["version"]) == [3, 2, 1]
     assert list(history["is_current"]) == [True, False, False]
     newest = history.iloc[0]
@@ -384,7 +394,7 @@ def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
     )
     assert newest["restored_from_id"] == history.iloc[2]["submission_id"]
     assert pd.isna(newest["sha256"])
-    assert list(current["organisation"]) == ["Eerste A", "Eerste B"]
+    assert list(records_now["organisation"]) == ["Eerste A", "Eerste B"]
     assert_frame_equal(stored(engine, "VR13", 3), stored(engine, "VR13", 1))
     assert list(stored(engine, "VR13", 2)["organisation"]) == ["Tweede"]
 
@@ -392,7 +402,8 @@ def test_restore_makes_an_earlier_version_current_as_a_new_version(engine):
 def test_restoring_a_version_that_does_not_exist_is_refused(engine):
     send(engine, "VR13", records("VR13", ["A"]))
     with pytest.raises(PublishError) as raised:
-        restore(engine, "VR13", 7, actor=local_admin("beheerder"))
+        restore(engine, "VR13", 7, actor=local_admin("beheerder"),
+                       based_on=current(engine, "VR13"))
     assert str(raised.value) == "Versie 7 bestaat niet voor deze regio."
     assert submissions(engine) == 1
 
@@ -400,7 +411,8 @@ def test_restoring_a_version_that_does_not_exist_is_refused(engine):
 def test_after_a_restore_the_original_file_may_be_uploaded_again_only_as_identical(engine):
     send(engine, "VR13", records("VR13", ["A"]), sha="1" * 64)
     send(engine, "VR13", records("VR13", ["B"]), sha="2" * 64)
-    restore(engine, "VR13", 1, actor=local_admin("beheerder"))
+    restore(engine, "VR13", 1, actor=local_admin("beheerder"),
+                       based_on=current(engine, "VR13"))
     with pytest.raises(PublishError):
         send(engine, "VR13", records("VR13", ["A"]), sha="1" * 64)
     assert submissions(engine) == 3
@@ -494,16 +506,22 @@ def check_versions(engine, uploads: list[tuple[str, int]], results: list[tuple[i
 
 
 def upload_once(engine, region: str, k: int) -> tuple[int, str]:
-    done = publish(
-        engine,
-        region,
-        ValidationResult(records(region, organisations(region, k))),
-        actor=local_admin(f"{region}-{k}"),
-        filename=f"{region}-{k}.csv",
-        sha256=sha256_of(f"{region}-{k}".encode()),
-        accept_warnings=False,
-    )
-    return done.version.version, region
+    """Publish on top of the current version; told it is stale, look again and publish anew."""
+    while True:
+        try:
+            done = publish(
+                engine,
+                region,
+                ValidationResult(records(region, organisations(region, k))),
+                actor=local_admin(f"{region}-{k}"),
+                filename=f"{region}-{k}.csv",
+                sha256=sha256_of(f"{region}-{k}".encode()),
+                accept_warnings=False,
+                based_on=current(engine, region),
+            )
+        except publishing.StaleVersion:
+            continue
+        return done.version.version, region
 
 
 def test_concurrent_uploads_in_threads_each_become_their_own_version(engine):
@@ -548,6 +566,7 @@ CRASH_SCRIPT = textwrap.dedent("""
     from sqlalchemy import event
     from capaciteit.uploads import publishing
     from capaciteit.access.permissions import local_admin
+    from capaciteit.storage import repository as storage
     from capaciteit.capacity.records import RECORD_COLUMNS
     from capaciteit.storage.engine import make_engine
     from capaciteit.uploads.validation import ValidationResult
@@ -569,8 +588,11 @@ CRASH_SCRIPT = textwrap.dedent("""
             print("schrijft", flush=True)
 
     print("begint", flush=True)
+    with engine.connect() as conn:
+        based_on = storage.current_stamp(conn, "VR13")
     publishing.publish(engine, "VR13", ValidationResult(frame), actor=local_admin("groot"),
-                       filename="groot.csv", sha256="9" * 64, accept_warnings=False)
+                       filename="groot.csv", sha256="9" * 64, accept_warnings=False,
+                       based_on=based_on)
     print("klaar", flush=True)
 """)
 BIG = 50_000

@@ -1,7 +1,7 @@
 """The audit trail: every write records who, when, what and from which submission.
 
-The application only ever inserts here; the database refuses updates and
-deletes of audit rows (triggers in migration 0005).
+The application only ever inserts here; the database refuses updates, deletes,
+replacing inserts and TRUNCATE of audit rows (triggers in migration 0006).
 """
 
 from __future__ import annotations

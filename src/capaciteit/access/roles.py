@@ -53,7 +53,8 @@ def revoke(engine: Engine, actor: User, grant_id: int) -> None:
     audit.authorize(engine, actor, MANAGE_ROLES)
     with write_transaction(engine) as conn:
         row = conn.execute(select(RoleGrant).where(RoleGrant.id == grant_id)).one()
-        conn.execute(update(RoleGrant).where(RoleGrant.id == grant_id).values(
+        conn.execute(update(RoleGrant).where(  # revoked once; the database refuses twice
+            RoleGrant.id == grant_id, RoleGrant.revoked_at.is_(None)).values(
             revoked_by=actor.label, revoked_at=datetime.now(UTC)))
         audit.record(conn, actor, "rol_ingetrokken", object_type="rol", object_id=row.email,
                      region_code=row.region_code, details={"rol": row.role})

@@ -41,6 +41,31 @@ class PublishedVersion:
     row_count: int
 
 
+@dataclass(frozen=True)
+class VersionStamp:
+    """Which version of a region was current: a preview or history view was made against it.
+
+    The submission id alone could recur (SQLite reuses the ids of deleted demo rows), so the
+    version number and moment of publication are part of the stamp.
+    """
+
+    submission_id: int
+    version: int
+    uploaded_at: datetime
+    uploaded_by: str
+
+
+def current_stamp(conn: Connection, region_code: str) -> VersionStamp | None:
+    """The region's current version as a stamp, or None when it has none."""
+    s = Submission
+    row = conn.execute(
+        select(s.id, s.version, s.uploaded_at, s.uploaded_by)
+        .join(CurrentVersion, CurrentVersion.submission_id == s.id)
+        .where(CurrentVersion.region_code == region_code)
+    ).one_or_none()
+    return None if row is None else VersionStamp(*row)
+
+
 def is_empty(conn: Connection) -> bool:
     """True when no capacity has ever been stored."""
     return conn.execute(select(func.count()).select_from(Submission)).scalar_one() == 0

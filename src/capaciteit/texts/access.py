@@ -74,3 +74,26 @@ ROLE_REVOKE_BUTTON = "Intrekken"
 ROLE_REVOKED = "Rol ingetrokken."
 AUDIT_HEADER = "Auditspoor"
 AUDIT_DOWNLOAD = "Auditspoor downloaden (Excel)"
+
+# Append-only history (migration 0006): what the database says when a row of history would be
+# changed, replaced, deleted or truncated. Keyed by table; no single quotes (they go into SQL).
+HISTORY_REFUSED = {
+    "audit_event": "auditregels worden nooit gewijzigd of verwijderd, alleen toegevoegd",
+    "agreement_change": "het wijzigingslog van afspraken wordt nooit gewijzigd of verwijderd, "
+                        "alleen aangevuld",
+    "submission": "versies van de capaciteit worden nooit gewijzigd of verwijderd "
+                  "(alleen fictieve demogegevens mogen weg)",
+    "capacity_record": "de regels van een versie worden nooit gewijzigd of verwijderd "
+                       "(alleen fictieve demogegevens mogen weg)",
+    "capacity_total": "de totalen van een versie worden nooit gewijzigd of verwijderd "
+                      "(alleen fictieve demogegevens mogen weg)",
+    "capacity_deployable": "de inzetbare aantallen van een versie worden nooit gewijzigd of "
+                           "verwijderd (alleen fictieve demogegevens mogen weg)",
+    "population_load": "geladen bevolkingscijfers worden nooit gewijzigd of verwijderd; "
+                       "laad een nieuwe stand",
+    "population": "geladen bevolkingscijfers worden nooit gewijzigd of verwijderd; "
+                  "laad een nieuwe stand",
+    "role_grant": "een toegekende rol wordt nooit gewijzigd of verwijderd, alleen eenmaal "
+                  "ingetrokken",
+    "agreement": "afspraken worden nooit verwijderd of vervangen; zet de status op opgezegd",
+}

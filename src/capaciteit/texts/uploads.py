@@ -118,6 +118,24 @@ PUBLISH_WILL_REMOVE_DEMO = (
 )
 PUBLISH_DONE = "Gepubliceerd als versie {versie} van {regio}: {regels} regels."
 RESTORE_UNKNOWN = "Versie {versie} bestaat niet voor deze regio."
+
+# Stale preview: someone published since the preview or history was made (issue 10)
+PUBLISH_STALE = (
+    "Niet gepubliceerd: de huidige versie van {regio} is veranderd sinds uw voorbeeld (nu: "
+    "{huidig}). Er is niets opgeslagen. Bekijk de verschillen en waarschuwingen tegen die "
+    "versie en publiceer opnieuw."
+)
+RESTORE_STALE = (
+    "Niet hersteld: de huidige versie van {regio} is veranderd sinds u de geschiedenis "
+    "opende (nu: {huidig}). Er is niets opgeslagen. Bekijk de geschiedenis hieronder en kies "
+    "opnieuw welke versie u wilt herstellen."
+)
+STALE_CURRENT = "versie {versie}, gepubliceerd door {door} op {tijdstip}"
+STALE_NO_VERSION = "geen versie; de fictieve demogegevens zijn intussen verwijderd"
+PREVIEW_REDONE = (
+    "Het voorbeeld hieronder is opnieuw gemaakt tegen de huidige versie. Bekijk de "
+    "verschillen, bevestig eventuele waarschuwingen opnieuw en druk nog eens op 'Publiceren'."
+)
 RESTORE_DONE = "Versie {bron} is hersteld als nieuwe versie {versie}."
 CHECK_ONLY_OK = "Geen fouten gevonden in {regels} regels. Niets gepubliceerd (alleen controleren)."
 TEMPLATE_WRITTEN = "Sjabloon voor {naam} geschreven naar {bestand}."

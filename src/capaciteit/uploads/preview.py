@@ -26,6 +26,7 @@ class UploadCheck:
     sha256: str
     filename: str
     identical_version: int | None
+    based_on: storage.VersionStamp | None  # the current version the diff was made against
 
 
 def upload_limits(settings: Settings) -> Limits:
@@ -39,13 +40,18 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
     """Read and validate an upload for ``region_code`` and compare it with the current version.
 
     Raises ``spreadsheet.UploadError`` for a file that cannot be used at all.
-    Stores nothing.
+    Stores nothing. The check remembers which version it compared with
+    (``based_on``); ``publishing.publish`` refuses it once another one is current.
     """
     report = progress or (lambda _f, _t: None)
     sheet = read_upload(content, filename, limits, report)
     sha256 = sha256_of(content)
+    # The stamp first, then that version's records: a version published in between can
+    # only make the stamp older than the records, and publish refuses an old stamp.
     with engine.connect() as conn:
-        current = storage.region_records(conn, region_code)
+        based_on = storage.current_stamp(conn, region_code)
+        current = (storage.region_records(conn, region_code) if based_on is None
+                   else storage.submission_records(conn, based_on.submission_id))
         identical = find_identical(conn, region_code, sha256)
         if storage.has_demo_data(conn):  # fictitious figures are no baseline for warnings
             current = current.iloc[0:0]
@@ -56,4 +62,4 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
     result = validate_sheet(sheet, ctx)
     report(1.0, texts.PROGRESS_DONE)
     return UploadCheck(result, diff_versions(current, result.records), sha256, filename,
-                       identical)
+                       identical, based_on)

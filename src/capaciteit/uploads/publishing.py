@@ -12,6 +12,7 @@ from capaciteit import texts
 from capaciteit.access import audit
 from capaciteit.access.permissions import PUBLISH, RESTORE, User
 from capaciteit.capacity.records import MEASURES
+from capaciteit.formatting import format_datetime
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import Submission
@@ -24,6 +25,17 @@ COMPARED = ["persons", "fte", "deployable_persons", "deployable_within_hours", "
 
 class PublishError(Exception):
     """A publication was refused; nothing was stored. The message is Dutch."""
+
+
+class StaleVersion(PublishError):
+    """Someone published since the preview (or history) was made; nothing was stored.
+
+    ``current`` is the region's current version now: show the preview again against it.
+    """
+
+    def __init__(self, message: str, current: storage.VersionStamp | None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 @dataclass(frozen=True)
@@ -84,11 +96,14 @@ def find_identical(conn: Connection, region_code: str, sha256: str) -> int | Non
 
 
 def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor: User,
-            filename: str, sha256: str, accept_warnings: bool) -> Publication:
+            filename: str, sha256: str, accept_warnings: bool,
+            based_on: storage.VersionStamp | None) -> Publication:
     """Publish a validated sheet as the region's new version, in one transaction.
 
-    Refused (PublishError, nothing stored) when the sheet has errors, when
-    warnings were not accepted, or when the same file was published before.
+    ``based_on`` is the version the preview was made against (``UploadCheck.based_on``;
+    None: the region had none). Refused (PublishError, nothing stored) when the sheet
+    has errors, when warnings were not accepted, when the same file was published
+    before, and (StaleVersion) when another version became current since the preview.
     The first real publication removes the fictitious demo data in the same
     transaction, so real and fictitious figures never mix.
     """
@@ -100,6 +115,7 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
             aantal=len(result.warnings)))
     with write_transaction(engine) as conn:
         storage.lock_region(conn, region_code)
+        refuse_if_stale(conn, region_code, based_on, texts.PUBLISH_STALE)
         existing = find_identical(conn, region_code, sha256)
         if existing is not None:
             raise PublishError(texts.PUBLISH_IDENTICAL.format(versie=existing))
@@ -116,12 +132,17 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
     return Publication(version, demo_removed)
 
 
-def restore(engine: Engine, region_code: str, version: int, *, actor: User
-            ) -> storage.PublishedVersion:
-    """Make an earlier version current again, as a new version (nothing is overwritten)."""
+def restore(engine: Engine, region_code: str, version: int, *, actor: User,
+            based_on: storage.VersionStamp | None) -> storage.PublishedVersion:
+    """Make an earlier version current again, as a new version (nothing is overwritten).
+
+    ``based_on`` is the current version of the history the user chose from; when
+    another version became current since, StaleVersion is raised and nothing stored.
+    """
     audit.authorize(engine, actor, RESTORE, region_code)
     with write_transaction(engine) as conn:
         storage.lock_region(conn, region_code)
+        refuse_if_stale(conn, region_code, based_on, texts.RESTORE_STALE)
         source = conn.execute(select(Submission).where(
             Submission.region_code == region_code, Submission.version == version)
         ).one_or_none()  # a Row on a Core connection: .scalar_* would give only the id
@@ -136,6 +157,22 @@ def restore(engine: Engine, region_code: str, version: int, *, actor: User
                      region_code=region_code, submission_id=restored.submission_id,
                      details={"hersteld_van_versie": version})
         return restored
+
+
+def refuse_if_stale(conn: Connection, region_code: str, based_on: storage.VersionStamp | None,
+                    message: str) -> None:
+    """Raise StaleVersion unless ``based_on`` is still the region's current version.
+
+    Call inside the write transaction, after ``lock_region``: then no other writer of
+    this region can publish between this check and the caller's commit.
+    """
+    current = storage.current_stamp(conn, region_code)
+    if current == based_on:
+        return
+    now = (texts.STALE_NO_VERSION if current is None else texts.STALE_CURRENT.format(
+        versie=current.version, door=current.uploaded_by,
+        tijdstip=format_datetime(current.uploaded_at)))
+    raise StaleVersion(message.format(regio=region_code, huidig=now), current)
 
 
 def _keyed(records: pd.DataFrame) -> pd.DataFrame:
