@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
-from capaciteit.access.permissions import User, local_admin
+from capaciteit.access.permissions import AccessDenied, User, local_admin
 from capaciteit.access.roles import load_user
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.capacity import overview
@@ -26,6 +26,7 @@ from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+WRITE_REFUSED_KEY = "schrijven_geweigerd"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ def context() -> AppContext:
     except (BoundaryError, DatabaseError) as error:
         st.error(str(error))
         st.stop()
+    refused = st.session_state.pop(WRITE_REFUSED_KEY, None)
+    if refused:  # first, even when the page stops below because the role is gone
+        st.error(refused)
     user = acting_user()
     _access_banner(user)
     if data.has_demo:
@@ -103,6 +107,11 @@ def _leave_pages_folder_mode() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def write_refused(refused: AccessDenied) -> None:
+    """In a button's callback: keep a write's refusal for the next run to show first."""
+    st.session_state[WRITE_REFUSED_KEY] = str(refused)
 
 
 def auth_configured() -> bool:

@@ -9,7 +9,7 @@ from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import UploadError
 from capaciteit.uploads.template import build_template
 from capaciteit.uploads.view import records_view, totals_view
-from pages._shared import context, region_choice, show_table
+from pages._shared import context, region_choice, show_table, write_refused
 
 
 def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> None:
@@ -22,6 +22,9 @@ def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> Non
         done = publishing.publish(ctx.engine, code, check.result, actor=ctx.user,
                                   filename=check.filename, sha256=check.sha256,
                                   accept_warnings=accepted)
+    except AccessDenied as refused:  # checked against the role table as it is now
+        write_refused(refused)
+        return
     except publishing.PublishError as error:
         st.session_state[f"uitkomst_{code}"] = [("error", str(error))]
         return

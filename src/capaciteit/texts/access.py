@@ -25,6 +25,9 @@ LOCAL_MODE_REFUSED = (
     "--server.address 127.0.0.1."
 )
 LOGIN_NEEDED = "Log in om het dashboard te gebruiken."
+
+# Authorization at the moment of writing, trustworthy logins, lokale modus on loopback only
+USER_WITHOUT_IDENTITY = "Een gebruiker zonder naam of e-mailadres kan niets doen of vastleggen."
 LOGIN_BUTTON = "Inloggen"
 LOGOUT_BUTTON = "Uitloggen"
 NO_ROLE = (

@@ -10,10 +10,10 @@ from sqlalchemy import Connection, Engine, select
 
 from capaciteit import texts
 from capaciteit.access import audit
+from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import PUBLISH, RESTORE, User
 from capaciteit.capacity.records import MEASURES
 from capaciteit.storage import repository as storage
-from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import Submission
 from capaciteit.uploads.validation import ValidationResult
 
@@ -90,15 +90,15 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
     Refused (PublishError, nothing stored) when the sheet has errors, when
     warnings were not accepted, or when the same file was published before.
     The first real publication removes the fictitious demo data in the same
-    transaction, so real and fictitious figures never mix.
+    transaction, so real and fictitious figures never mix. The actor must hold the
+    right in the role table as it stands inside that transaction (AccessDenied).
     """
-    audit.authorize(engine, actor, PUBLISH, region_code)
-    if not result.publishable:
-        raise PublishError(texts.PUBLISH_HAS_ERRORS.format(aantal=len(result.errors)))
-    if result.warnings and not accept_warnings:
-        raise PublishError(texts.PUBLISH_WARNINGS_NOT_ACCEPTED.format(
-            aantal=len(result.warnings)))
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor, PUBLISH, region_code) as conn:
+        if not result.publishable:
+            raise PublishError(texts.PUBLISH_HAS_ERRORS.format(aantal=len(result.errors)))
+        if result.warnings and not accept_warnings:
+            raise PublishError(texts.PUBLISH_WARNINGS_NOT_ACCEPTED.format(
+                aantal=len(result.warnings)))
         storage.lock_region(conn, region_code)
         existing = find_identical(conn, region_code, sha256)
         if existing is not None:
@@ -119,8 +119,7 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
 def restore(engine: Engine, region_code: str, version: int, *, actor: User
             ) -> storage.PublishedVersion:
     """Make an earlier version current again, as a new version (nothing is overwritten)."""
-    audit.authorize(engine, actor, RESTORE, region_code)
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor, RESTORE, region_code) as conn:
         storage.lock_region(conn, region_code)
         source = conn.execute(select(Submission).where(
             Submission.region_code == region_code, Submission.version == version)
