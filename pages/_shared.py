@@ -12,8 +12,8 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
+from capaciteit.access.login import LoginRefused, user_from_claims
 from capaciteit.access.permissions import AccessDenied, User, local_admin
-from capaciteit.access.roles import load_user
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
@@ -130,7 +130,8 @@ def current_user() -> str:
 def acting_user() -> User:
     """The acting user with their roles; in lokale modus the single local beheerder.
 
-    Logged-out visitors get the login button and nothing else.
+    Logged-out visitors get the login button and nothing else; a login that does not
+    name a verified identity gets a Dutch refusal and the logout button.
     """
     if not auth_configured():
         return local_admin(f"lokaal ({getpass.getuser()})")
@@ -139,13 +140,15 @@ def acting_user() -> User:
         st.button(texts.LOGIN_BUTTON, on_click=st.login, type="primary")
         st.stop()
     settings = get_settings()
-    email = str(st.user.get("email") or "")
-    groups = st.user.get("groups") or []
-    with _engine(settings.effective_database_url).connect() as conn:
-        user = load_user(conn, email, str(st.user.get("name") or ""),
-                         groups if isinstance(groups, list) else [], settings.groepen_rollen)
+    try:
+        with _engine(settings.effective_database_url).connect() as conn:
+            user = user_from_claims(conn, st.user.to_dict(), settings)
+    except LoginRefused as refused:
+        st.error(str(refused))
+        st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
+        st.stop()
     if not user.grants:
-        st.warning(texts.NO_ROLE.format(email=email))
+        st.warning(texts.NO_ROLE.format(email=user.email))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
         st.stop()
     return user

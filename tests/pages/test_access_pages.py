@@ -1,4 +1,4 @@
-"""Access on the pages, under AppTest: a revoked role stops the next click.
+"""Access on the pages, under AppTest: a revoked role stops the next click; untrusted logins.
 
 A page builds its user when it runs, and a button's callback runs before the next
 run: the callback acts with the user of the previous run. Each revocation test
@@ -6,6 +6,8 @@ opens a page as a user with a role, revokes the role in the database (as another
 beheerder would, in another session), then clicks the button of the form that is
 still open. The click must be refused in Dutch, audited, and change nothing.
 
+The login tests give AppTest the claims a provider would send (``at.user``); the
+end-to-end login through a real provider is in tests/browser/test_login_browser.py.
 The store is a real SQLite database.
 """
 
@@ -42,6 +44,12 @@ def refusal(email: str, what: str) -> str:
 
 NO_ROLE = ("U bent ingelogd als {}, maar heeft nog geen rol. Vraag een beheerder om u "
            "toegang te geven.")
+UNVERIFIED = ("Inloggen geweigerd: uw inlogdienst bevestigt niet dat uw e-mailadres geverifieerd "
+              "is. Alleen een geverifieerd e-mailadres krijgt een rol. Verifieer uw adres bij de "
+              "inlogdienst en log opnieuw in.")
+NO_EMAIL = ("Inloggen geweigerd: uw inlog levert geen 'email', en daaraan herkent het dashboard "
+            "wie u bent. U krijgt geen toegang. Vraag de beheerder van uw inlogdienst om dit "
+            "gegeven mee te sturen.")
 
 
 @pytest.fixture
@@ -200,3 +208,51 @@ def test_with_the_role_kept_the_same_click_saves(store):
     assert not [e for e in values(at.error) if e.startswith("Geweigerd")]
     assert ("nieuw@vr-test.nl", "lezer") in [(r[1], r[2]) for r in role_rows(store)]
 
+
+# ---------------------------------------------------------------- logins that name nobody
+
+
+@pytest.fixture
+def groups_to_beheerder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAPACITEIT_GROEPEN_ROLLEN", '{"crisis-beheer": "beheerder"}')
+
+
+@pytest.mark.parametrize(("user", "message"), [
+    (login(BEHEER, email_verified=False), UNVERIFIED),
+    (login(BEHEER, email_verified="false", groups=["crisis-beheer"]), UNVERIFIED),
+    (login(BEHEER), UNVERIFIED),  # no email_verified claim: not verified
+    (login(None, groups=["crisis-beheer"]), NO_EMAIL),
+    (login("", email_verified=True, groups=["crisis-beheer"]), NO_EMAIL),
+], ids=["verified-false", "verified-text-false-with-group", "verified-missing", "no-email",
+        "empty-email"])
+@pytest.mark.parametrize("page", ["pages/kaart.py", "pages/beheer.py"])
+def test_a_login_without_a_verified_email_is_refused_and_gets_no_role(
+        store, groups_to_beheerder, user, message, page):
+    roles.grant(store, INSTALLER, BEHEER, "beheerder")  # would be beheerder, if trusted
+    audited = len(trail(store))
+    at = open_page(page, user, regio="VR13")
+    assert values(at.error) == [message]
+    assert [b.label for b in at.button] == ["Uitloggen"]
+    assert not at.title and not at.dataframe and not at.selectbox and not at.metric
+    assert not at.get("component_instance") and not at.sidebar.caption
+    assert len(trail(store)) == audited  # nothing recorded, under any name
+
+
+def test_a_provider_trusted_to_verify_may_leave_the_flag_out_but_not_say_false(
+        store, monkeypatch):
+    monkeypatch.setenv("CAPACITEIT_INLOG_PROVIDER_VERIFIEERT", "true")
+    roles.grant(store, INSTALLER, BEHEER, "beheerder")
+    at = open_page("pages/beheer.py", login(BEHEER))
+    assert values(at.title) == ["Beheer: rollen en auditspoor"]
+    assert f"{BEHEER}: beheerder" in values(at.sidebar.caption)
+    at = open_page("pages/beheer.py", login(BEHEER, email_verified=False))
+    assert values(at.error) == [UNVERIFIED] and not at.title
+
+
+def test_the_claim_that_names_the_user_is_a_setting(store, monkeypatch):
+    monkeypatch.setenv("CAPACITEIT_INLOG_CLAIM", "preferred_username")
+    roles.grant(store, INSTALLER, "j.jansen", "beheerder")
+    at = open_page("pages/beheer.py", login("iemand@anders.nl", email_verified=True,
+                                            preferred_username="J.Jansen"))
+    assert "j.jansen: beheerder" in values(at.sidebar.caption)
+    assert values(at.title) == ["Beheer: rollen en auditspoor"]

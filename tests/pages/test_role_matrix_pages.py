@@ -164,7 +164,8 @@ def grants(engine: Engine) -> list[tuple[str, str]]:
 
 def user_for(role: str) -> dict[str, object]:
     slug = re.sub(r"[^a-z0-9]+", "-", role.lower()).strip("-")
-    return {"is_logged_in": True, "email": f"{slug}@vr-test.nl", "name": f"Test {role}"}
+    return {"is_logged_in": True, "email": f"{slug}@vr-test.nl", "email_verified": True,
+            "name": f"Test {role}"}
 
 
 def open_page(page: str, *, auth: bool = True, user: dict | None = None,

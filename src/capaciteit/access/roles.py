@@ -25,6 +25,7 @@ def load_user(conn: Connection, email: str, name: str = "",
     """The user with the grants in the role table plus those their groups map to.
 
     Grants from groups are standing: they come with the login, not from the table.
+    Only call this for a verified identity (``access.login.user_from_claims``).
     """
     mapped = frozenset(parse_grant(spec) for spec in
                        ((group_roles or {}).get(group) for group in groups) if spec)
