@@ -12,6 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
+from capaciteit.access import local_mode
 from capaciteit.access.login import LoginRefused, user_from_claims
 from capaciteit.access.permissions import AccessDenied, User, local_admin
 from capaciteit.agreements import repository as agreement_repository
@@ -25,7 +26,6 @@ from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 WRITE_REFUSED_KEY = "schrijven_geweigerd"
 
 
@@ -68,6 +68,8 @@ def context() -> AppContext:
     Stops with a Dutch error when boundaries or database are not available.
     """
     _leave_pages_folder_mode()
+    if not auth_configured():
+        _serve_lokale_modus_locally_only()
     settings = get_settings()
     _assets(str(STATIC_DIR))
     manifest = settings.regions_dir / "manifest.json"
@@ -107,6 +109,23 @@ def _leave_pages_folder_mode() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def _serve_lokale_modus_locally_only() -> None:
+    """Without [auth]: stop with a Dutch refusal unless the request comes from this computer.
+
+    The server must listen on loopback only, and the browser must have asked for a
+    loopback name (a page that rebinds its own name to 127.0.0.1, or a reverse proxy on
+    this machine, sends another Host). Nothing else of the page runs, so no data shows
+    and no widget (hence no callback) ever exists in such a session.
+    """
+    address = st.get_option("server.address") or ""
+    if not local_mode.is_loopback_address(address):
+        st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
+        st.stop()
+    if not local_mode.serves_request(dict(st.context.headers)):
+        st.error(texts.LOCAL_MODE_HOST_REFUSED)
+        st.stop()
 
 
 def write_refused(refused: AccessDenied) -> None:
@@ -156,11 +175,7 @@ def acting_user() -> User:
 
 def _access_banner(user: User) -> None:
     """Lokale modus banner, or who is logged in with which roles and a logout button."""
-    if not auth_configured():
-        address = st.get_option("server.address") or ""
-        if address not in LOOPBACK:
-            st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
-            st.stop()
+    if not auth_configured():  # the address and the Host were checked first, in context()
         st.info(texts.LOCAL_MODE_BANNER, icon=":material/lock:")
         return
     with st.sidebar:

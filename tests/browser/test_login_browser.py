@@ -5,7 +5,8 @@ own ``st.login`` talks to it. A regio-invoerder for VR13 publishes for VR13, is
 refused for VR15, a beheerder sees both in the audit trail, and both log out.
 A login whose e-mail address the provider does not verify, and one without an
 e-mail address but with a group mapped to beheerder, are refused and get no role.
-Also: without [auth], the app refuses to serve on a non-loopback address.
+Also: without [auth], the app refuses to serve on a non-loopback address, and
+refuses a page that reaches it under another host name (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from capaciteit.storage.engine import prepare_database
 from capaciteit.uploads.reader import columns
 from tests.browser_support import (
     ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAP_FRAME,
     TIMEOUT_MS,
     free_port,
     open_tab,
@@ -207,3 +211,32 @@ def test_a_login_without_a_verified_email_is_refused_and_is_not_beheerder(
         actors = {a for (a,) in conn.execute("SELECT actor FROM audit_event")}
     assert actors <= {"installatie", EDITOR["email"], ADMIN["email"]}  # nothing under theirs
 
+
+def test_lokale_modus_refuses_a_page_that_reaches_it_under_another_host_name(
+        regions_cache: Path, tmp_path: Path, chromium: Browser):
+    """DNS rebinding: evil.example resolves to 127.0.0.1 (Chromium's host-resolver rule)."""
+    prepare_data(tmp_path, regions_cache)  # with the demo data: there are figures to leak
+    rebinding = chromium.browser_type.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"])
+    try:
+        with running_app(tmp_path, host="localhost") as url:
+            port = url.rsplit(":", 1)[1]
+            with open_tab(rebinding) as page:
+                page.goto(f"http://evil.example:{port}/")
+                expect(page.get_by_text("Geweigerd: het dashboard draait in lokale modus")
+                       .first).to_be_visible()
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / "lokale_modus_andere_hostnaam.png"))
+                expect(page.locator(MAP_FRAME)).to_have_count(0)
+                expect(page.get_by_test_id("stMetric")).to_have_count(0)
+                expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+                expect(page.get_by_text("Fictieve demogegevens")).to_have_count(0)
+                expect(page.get_by_text("Lokale modus.")).to_have_count(0)
+            with open_tab(rebinding) as page:  # the same browser, by the loopback name
+                page.goto(f"http://localhost:{port}/")
+                expect(page.get_by_test_id("stMetric").first).to_be_visible()
+                expect(page.locator(MAP_FRAME)).to_be_visible()
+                expect(page.get_by_text("Geweigerd")).to_have_count(0)
+    finally:
+        rebinding.close()
