@@ -29,7 +29,7 @@ from capaciteit.exports import to_xlsx_bytes
 from capaciteit.formatting import format_date
 from capaciteit.uploads.preview import upload_limits
 from capaciteit.uploads.reader import UploadError
-from pages._shared import AppContext, agreements_token, show_table
+from pages._shared import AppContext, agreements_token, show_table, write_refused
 
 LABELS = texts.AGREEMENT_FORM_LABELS
 TEXT_FIELDS = {"partner_name", "partner_id", "powers", "activation_trigger",
@@ -161,8 +161,8 @@ def _save(ctx: AppContext, prefix: str, agreement_id: int | None,
                 LABELS.get(f, f) for f in saved.changed_fields)) if saved.changed_fields
                 else texts.AGREEMENT_UNCHANGED.format(id=agreement_id))
             st.session_state[f"{prefix}_needs_confirm"] = False
-    except AccessDenied as refused:  # kept for the page: a callback's output can be lost
-        st.session_state[f"{prefix}_outcome"] = ("refused", str(refused))
+    except AccessDenied as refused:  # by the role table as it is now; shown by context()
+        write_refused(refused)
         return
     except AgreementRejected as rejected:
         st.session_state[f"{prefix}_outcome"] = ("rejected", rejected)
@@ -176,8 +176,6 @@ def _show_outcome(prefix: str) -> None:
     kind, outcome = st.session_state.pop(f"{prefix}_outcome", (None, None))
     if kind == "success":
         st.success(outcome)
-    elif kind == "refused":
-        st.error(outcome)
     elif kind == "rejected":
         if outcome.errors:
             st.error(texts.AGREEMENT_ERRORS.format(aantal=len(outcome.errors)))
@@ -264,8 +262,8 @@ def _import(ctx: AppContext, catalogue: Catalogue, sheet: AgreementSheet,
         done = agreement_import.import_agreements(
             ctx.engine, sheet, actor=ctx.user, catalogue=catalogue,
             accept_warnings=accepted)
-    except AccessDenied as refused:
-        st.session_state["import_uitkomst"] = ("error", str(refused))
+    except AccessDenied as refused:  # by the role table as it is now; shown by context()
+        write_refused(refused)
         return
     except AgreementRejected as rejected:
         st.session_state["import_uitkomst"] = ("error", str(rejected))

@@ -19,7 +19,7 @@ from capaciteit.deployment.presets import (
     save_preset,
 )
 from capaciteit.deployment.view import power_options, scope_keys, scope_options, scopes_from_keys
-from pages._shared import AppContext
+from pages._shared import AppContext, write_refused
 
 NEW = ""
 
@@ -97,7 +97,9 @@ def _save(ctx: AppContext, code: str, prefix: str) -> None:
                     int(state[f"{prefix}_position"]), bool(state[f"{prefix}_active"]))
     try:
         saved = save_preset(ctx.engine, preset, actor=ctx.user, categories=ctx.categories)
-    except (PresetError, AccessDenied) as error:
+    except AccessDenied as refused:  # by the role table as it is now; shown by context()
+        write_refused(refused)
+    except PresetError as error:
         state["vraag_uitkomst"] = ("error", str(error))
     else:
         state["vraag_uitkomst"] = ("success", texts.PRESET_SAVED.format(naam=saved.name))

@@ -12,8 +12,9 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
-from capaciteit.access.permissions import User, local_admin
-from capaciteit.access.roles import load_user
+from capaciteit.access import local_mode
+from capaciteit.access.login import LoginRefused, user_from_claims
+from capaciteit.access.permissions import AccessDenied, User, local_admin
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
@@ -25,7 +26,7 @@ from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+WRITE_REFUSED_KEY = "schrijven_geweigerd"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def context() -> AppContext:
     Stops with a Dutch error when boundaries or database are not available.
     """
     _leave_pages_folder_mode()
+    if not auth_configured():
+        _serve_lokale_modus_locally_only()
     settings = get_settings()
     _assets(str(STATIC_DIR))
     manifest = settings.regions_dir / "manifest.json"
@@ -79,6 +82,9 @@ def context() -> AppContext:
     except (BoundaryError, DatabaseError) as error:
         st.error(str(error))
         st.stop()
+    refused = st.session_state.pop(WRITE_REFUSED_KEY, None)
+    if refused:  # first, even when the page stops below because the role is gone
+        st.error(refused)
     user = acting_user()
     _access_banner(user)
     if data.has_demo:
@@ -105,6 +111,28 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+def _serve_lokale_modus_locally_only() -> None:
+    """Without [auth]: stop with a Dutch refusal unless the request comes from this computer.
+
+    The server must listen on loopback only, and the browser must have asked for a
+    loopback name (a page that rebinds its own name to 127.0.0.1, or a reverse proxy on
+    this machine, sends another Host). Nothing else of the page runs, so no data shows
+    and no widget (hence no callback) ever exists in such a session.
+    """
+    address = st.get_option("server.address") or ""
+    if not local_mode.is_loopback_address(address):
+        st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
+        st.stop()
+    if not local_mode.serves_request(dict(st.context.headers)):
+        st.error(texts.LOCAL_MODE_HOST_REFUSED)
+        st.stop()
+
+
+def write_refused(refused: AccessDenied) -> None:
+    """In a button's callback: keep a write's refusal for the next run to show first."""
+    st.session_state[WRITE_REFUSED_KEY] = str(refused)
+
+
 def auth_configured() -> bool:
     """True when .streamlit/secrets.toml has an [auth] section (OpenID Connect)."""
     try:
@@ -121,7 +149,8 @@ def current_user() -> str:
 def acting_user() -> User:
     """The acting user with their roles; in lokale modus the single local beheerder.
 
-    Logged-out visitors get the login button and nothing else.
+    Logged-out visitors get the login button and nothing else; a login that does not
+    name a verified identity gets a Dutch refusal and the logout button.
     """
     if not auth_configured():
         return local_admin(f"lokaal ({getpass.getuser()})")
@@ -130,13 +159,15 @@ def acting_user() -> User:
         st.button(texts.LOGIN_BUTTON, on_click=st.login, type="primary")
         st.stop()
     settings = get_settings()
-    email = str(st.user.get("email") or "")
-    groups = st.user.get("groups") or []
-    with _engine(settings.effective_database_url).connect() as conn:
-        user = load_user(conn, email, str(st.user.get("name") or ""),
-                         groups if isinstance(groups, list) else [], settings.groepen_rollen)
+    try:
+        with _engine(settings.effective_database_url).connect() as conn:
+            user = user_from_claims(conn, st.user.to_dict(), settings)
+    except LoginRefused as refused:
+        st.error(str(refused))
+        st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
+        st.stop()
     if not user.grants:
-        st.warning(texts.NO_ROLE.format(email=email))
+        st.warning(texts.NO_ROLE.format(email=user.email))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
         st.stop()
     return user
@@ -144,11 +175,7 @@ def acting_user() -> User:
 
 def _access_banner(user: User) -> None:
     """Lokale modus banner, or who is logged in with which roles and a logout button."""
-    if not auth_configured():
-        address = st.get_option("server.address") or ""
-        if address not in LOOPBACK:
-            st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
-            st.stop()
+    if not auth_configured():  # the address and the Host were checked first, in context()
         st.info(texts.LOCAL_MODE_BANNER, icon=":material/lock:")
         return
     with st.sidebar:

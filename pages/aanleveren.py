@@ -9,7 +9,7 @@ from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import UploadError
 from capaciteit.uploads.template import build_template
 from capaciteit.uploads.view import records_view, totals_view
-from pages._shared import context, region_choice, show_table
+from pages._shared import context, region_choice, show_table, write_refused
 
 
 def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> None:
@@ -24,6 +24,9 @@ def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> Non
                                   accept_warnings=accepted, based_on=check.based_on)
     except publishing.StaleVersion as error:  # the page previews again, against the new one
         st.session_state[f"verouderd_{code}"] = str(error)
+        return
+    except AccessDenied as refused:  # checked against the role table as it is now
+        write_refused(refused)
         return
     except publishing.PublishError as error:
         st.session_state[f"uitkomst_{code}"] = [("error", str(error))]

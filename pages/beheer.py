@@ -7,7 +7,7 @@ from capaciteit.access import audit, roles
 from capaciteit.access.permissions import MANAGE_ROLES, REGION_EDITOR, AccessDenied, can, role_table
 from capaciteit.access.view import audit_view, grant_label, grants_view
 from capaciteit.exports import to_xlsx_bytes
-from pages._shared import context, show_table
+from pages._shared import context, show_table, write_refused
 
 ctx = context()
 st.title(texts.ADMIN_HEADER)
@@ -28,9 +28,11 @@ def grant_role() -> None:
         return
     role, region = st.session_state["rol_rol"], st.session_state["rol_regio"]
     spec = f"{role}:{region}" if role == REGION_EDITOR and region else role
-    try:
+    try:  # the core checks the role table as it is now, not ctx.user's roles of the last run
         roles.grant(ctx.engine, ctx.user, email, spec)
-    except (AccessDenied, ValueError) as error:
+    except AccessDenied as refused:
+        write_refused(refused)
+    except ValueError as error:
         st.session_state["rol_uitkomst"] = [("error", str(error))]
     else:
         st.session_state["rol_uitkomst"] = [("success", texts.ROLE_GRANTED.format(
@@ -41,8 +43,8 @@ def revoke_role() -> None:
     """On click, before the page reruns: revoke the chosen grant, keep the outcome."""
     try:
         roles.revoke(ctx.engine, ctx.user, int(st.session_state["rol_intrekken"]))
-    except AccessDenied as error:
-        st.session_state["rol_uitkomst"] = [("error", str(error))]
+    except AccessDenied as refused:
+        write_refused(refused)
     else:
         st.session_state["rol_uitkomst"] = [("success", texts.ROLE_REVOKED)]
 

@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from capaciteit import texts
-from capaciteit.access.permissions import RESTORE, can
+from capaciteit.access.permissions import RESTORE, AccessDenied, can
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.agreements.view import agreements_table, filter_agreements
 from capaciteit.capacity.aggregation import (
@@ -30,7 +30,7 @@ from capaciteit.geo.maps import build_choropleth
 from capaciteit.storage import repository as storage
 from capaciteit.uploads import publishing
 from capaciteit.uploads.view import history_view
-from pages._shared import context, region_choice, show_table
+from pages._shared import context, region_choice, show_table, write_refused
 
 
 def restore_version(code: str, based_on: storage.VersionStamp | None) -> None:
@@ -41,6 +41,9 @@ def restore_version(code: str, based_on: storage.VersionStamp | None) -> None:
     chosen = int(st.session_state[f"herstel_{code}"])
     try:
         done = publishing.restore(ctx.engine, code, chosen, actor=ctx.user, based_on=based_on)
+    except AccessDenied as refused:  # checked against the role table as it is now
+        write_refused(refused)
+        return
     except publishing.PublishError as error:
         outcome = ("error", str(error))
     else:

@@ -161,7 +161,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="alleen controleren, niets publiceren")
     importeer.add_argument("--accepteer-waarschuwingen", action="store_true",
                            help="publiceren ondanks waarschuwingen")
-    importeer.add_argument("--door", default=getpass.getuser(), help="naam van de aanleverende")
+    importeer.add_argument("--door", default=getpass.getuser(), type=_actor_name,
+                           help="naam van de aanleverende")
     _set(importeer, _import)
 
     sjabloon = commands.add_parser("sjabloon", help="Excel-sjabloon voor een regio maken")
@@ -181,6 +182,12 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"geen geldige datum (JJJJ-MM-DD): '{value}'") from error
+
+
+def _actor_name(value: str) -> str:
+    if not value.strip():  # nothing is written, or audited, under an empty name
+        raise argparse.ArgumentTypeError(texts.USER_WITHOUT_IDENTITY)
+    return value.strip()
 
 
 def _set(parser: argparse.ArgumentParser, run: Callable[[argparse.Namespace], int]) -> None:

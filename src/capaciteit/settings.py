@@ -42,6 +42,14 @@ class Settings(BaseSettings):
         default_factory=dict,
         description="JSON: groep uit de inlogclaim naar rol, bijv. regio-invoerder:VR13",
     )
+    inlog_claim: str = Field(
+        default="email", min_length=1,
+        description="De claim van de inlog die de gebruiker aanwijst (sleutel van de rollen)",
+    )
+    inlog_provider_verifieert: bool = Field(
+        default=False,
+        description="Vertrouw de identiteitsprovider ook zonder claim email_verified",
+    )
     verouderd_na_dagen: int = Field(
         default=180, description="Gegevens met een oudere peildatum gelden als verouderd"
     )

@@ -34,7 +34,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from capaciteit.access import audit, roles
-from capaciteit.access.permissions import ADMIN, Grant, User
+from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.deployment.presets import load_presets
@@ -50,7 +50,7 @@ DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = ["pages/kaart.py", "pages/regio.py", "pages/aanleveren.py", "pages/afspraken.py",
          "pages/witte-vlekken.py", "pages/inzetbaar.py", "pages/beheer.py"]
 TODAY = date.today()
-SEEDER = User("seed-beheerder@rijk.nl", grants=frozenset({Grant(ADMIN)}))
+SEEDER = local_admin("seed-beheerder@rijk.nl")  # beheerder without a row in the role table
 LOCAL_BANNER_START = "**Lokale modus.**"
 NO_ROLE_START = "U bent ingelogd als"
 
@@ -167,7 +167,8 @@ def grants(engine: Engine) -> list[tuple[str, str]]:
 
 def user_for(role: str) -> dict[str, object]:
     slug = re.sub(r"[^a-z0-9]+", "-", role.lower()).strip("-")
-    return {"is_logged_in": True, "email": f"{slug}@vr-test.nl", "name": f"Test {role}"}
+    return {"is_logged_in": True, "email": f"{slug}@vr-test.nl", "email_verified": True,
+            "name": f"Test {role}"}
 
 
 def open_page(page: str, *, auth: bool = True, user: dict | None = None,

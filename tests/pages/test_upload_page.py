@@ -34,7 +34,8 @@ UPLOAD_PAGE = "pages/aanleveren.py"
 REGION_PAGE = "pages/regio.py"
 REGION = "VR13"
 REGION_NAME = "Amsterdam-Amstelland"
-UPLOADER = {"is_logged_in": True, "email": "a.devries@vr-amsterdam.nl", "name": "A. de Vries"}
+UPLOADER = {"is_logged_in": True, "email": "a.devries@vr-amsterdam.nl", "email_verified": True,
+            "name": "A. de Vries"}
 RECENT = date.today() - timedelta(days=30)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

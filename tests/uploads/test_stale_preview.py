@@ -29,8 +29,8 @@ from capaciteit.uploads.validation import ValidationResult
 
 TODAY = date.today()
 PEILDATUM = (TODAY - timedelta(days=10)).strftime("%d-%m-%Y")
-A = User("a@vr13.nl", grants=frozenset({Grant("regio-invoerder", "VR13")}))
-B = User("b@vr13.nl", grants=frozenset({Grant("regio-invoerder", "VR13")}))
+A = User("a@vr13.nl", standing=frozenset({Grant("regio-invoerder", "VR13")}))
+B = User("b@vr13.nl", standing=frozenset({Grant("regio-invoerder", "VR13")}))
 ADMIN = local_admin("beheer@rijk.nl")
 HEADERS = ["gemeente", "organisatie", "categorie", "subcategorie", "aantal_personen", "fte",
            "inzetbaar_personen", "inzetbaar_binnen_uur", "peildatum"]

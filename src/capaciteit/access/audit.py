@@ -31,16 +31,24 @@ def record(conn: Connection, actor: User, action: str, *, object_type: str,
     })
 
 
-def authorize(engine: Engine, actor: User, action: str, region_code: str | None = None) -> None:
-    """Let ``actor`` do ``action`` or raise AccessDenied; a refusal is itself audited.
-
-    Every write function in the core calls this before it writes.
-    """
-    if can(actor, action, region_code):
-        return
+def record_refusal(engine: Engine, actor: User, action: str,
+                   region_code: str | None = None) -> None:
+    """Record that ``actor`` was refused ``action``, in a transaction of its own."""
     with engine.begin() as conn:
         record(conn, actor, REFUSED, object_type="toegang", region_code=region_code,
                details={"actie": action})
+
+
+def authorize(engine: Engine, actor: User, action: str, region_code: str | None = None) -> None:
+    """Let ``actor`` do ``action`` or raise AccessDenied; a refusal is itself audited.
+
+    A page's early check, with the user it loaded in this run (so it can say no
+    before offering a form). The write itself checks again, against the grants it
+    reads in its own transaction (``access.authorization.authorized_write``).
+    """
+    if can(actor, action, region_code):
+        return
+    record_refusal(engine, actor, action, region_code)
     require(actor, action, region_code)  # raises with the Dutch message
     raise AccessDenied(action)  # unreachable: require raised; keeps type checkers content
 

@@ -1,9 +1,11 @@
-"""Who may do what: users, roles per region, and the one check every write calls.
+"""Who may do what: users, roles per region, and the check every write makes.
 
 Roles come from the app's own role table (keyed on the verified e-mail
 address), optionally seeded from an identity provider's groups claim. The
-check lives here, in the core, so a page that forgets to hide a button, a deep
-link or a direct call cannot get past it.
+check lives in the core, so a page that forgets to hide a button, a deep link
+or a direct call cannot get past it. A write checks the grants it reads in its
+own transaction (``access.authorization``), never the grants a page loaded
+earlier: a :class:`User` is the acting identity plus a snapshot for display.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ LOCAL_USER = "lokaal"
 
 
 class AccessDenied(Exception):
-    """The acting user may not do this; the message is Dutch and names what is missing."""
+    """The acting user may not do this; the message is Dutch and names what is missing.
+
+    ``action`` and ``region_code`` say what was refused, for the audit trail.
+    """
+
+    def __init__(self, message: str, action: str = "", region_code: str | None = None) -> None:
+        super().__init__(message)
+        self.action = action
+        self.region_code = region_code
 
 
 @dataclass(frozen=True)
@@ -36,11 +46,22 @@ class Grant:
 
 @dataclass(frozen=True)
 class User:
-    """The acting person: a verified e-mail address and the roles granted to it."""
+    """The acting person: a verified e-mail address and the roles granted to it.
+
+    ``grants`` is what was known when the user was loaded (a page shows and hides
+    controls by it); a write reads the role table again. ``standing`` are the grants
+    that do not come from the role table and cannot be revoked there: the local
+    beheerder of lokale modus and the CLI, and roles from the login's groups claim.
+    """
 
     email: str
     name: str = ""
     grants: frozenset[Grant] = field(default_factory=frozenset)
+    standing: frozenset[Grant] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.email.strip():  # nobody acts, or is audited, under an empty name
+            raise ValueError(texts.USER_WITHOUT_IDENTITY)
 
     @property
     def label(self) -> str:
@@ -80,12 +101,17 @@ def require(user: User, action: str, region_code: str | None = None) -> None:
     if not can(user, action, region_code):
         where = f" voor {region_code}" if region_code else ""
         raise AccessDenied(texts.ACCESS_DENIED.format(
-            wie=user.label, actie=texts.ACTION_LABELS.get(action, action), waar=where))
+            wie=user.label, actie=texts.ACTION_LABELS.get(action, action), waar=where),
+            action, region_code)
 
 
 def local_admin(name: str = LOCAL_USER) -> User:
-    """The single user of lokale modus: beheerder, on this machine only."""
-    return User(email=name, name=name, grants=frozenset({Grant(ADMIN)}))
+    """The single user of lokale modus (and of the CLI): beheerder, on this machine only.
+
+    Its role is standing: it needs no row in the role table and cannot be revoked.
+    """
+    admin = frozenset({Grant(ADMIN)})
+    return User(email=name, name=name, grants=admin, standing=admin)
 
 
 def parse_grant(text: str) -> Grant:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, select
 
 from capaciteit import texts
+from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import User
 from capaciteit.storage import repository as storage
-from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import (
     Agreement,
 )
@@ -33,9 +33,9 @@ from capaciteit.agreements.rules import (
     values_of,
 )
 from capaciteit.agreements.service import (
-    authorize_region,
     insert_agreement,
     log_change,
+    require_region,
     write_update,
 )
 
@@ -67,18 +67,15 @@ def import_agreements(engine: Engine, sheet: AgreementSheet, *, actor: User,
 
     Rows with an id update that agreement (columns absent from the file keep their
     stored values); rows without one are new. Each stored row gets a 'geimporteerd'
-    log entry. Raises AgreementRejected on any error or unconfirmed warning.
+    log entry. Raises AgreementRejected on any error or unconfirmed warning, and
+    AccessDenied when the actor may not write for a region a row is in now or moves
+    to (checked against the role table inside the transaction).
     """
     now = now or datetime.now(UTC)
-    with engine.connect() as conn:
-        planned = _judge_import(conn, sheet, catalogue)
-        regions = {d.region_code for _, d in planned.plan}
-        regions |= {str((stored_values(conn, i) or {}).get("region_code"))
-                    for i, _ in planned.plan if i is not None}
-    for region in sorted(r for r in regions if r and r != "None"):
-        authorize_region(engine, actor, region)
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor) as conn:
         check = _judge_import(conn, sheet, catalogue, lock=True)
+        for region in _regions_touched(conn, check):
+            require_region(conn, actor, region)
         if check.errors or (check.warnings and not accept_warnings):
             raise AgreementRejected(check.errors, check.warnings)
         for agreement_id, draft in check.plan:
@@ -92,6 +89,16 @@ def import_agreements(engine: Engine, sheet: AgreementSheet, *, actor: User,
                 log_change(conn, agreement_id, actor, now, "geimporteerd",
                      changed_fields(old or {}, values_of(draft)))
     return check
+
+
+def _regions_touched(conn: Connection, check: ImportCheck) -> list[str]:
+    """Every region the planned rows are in now or move to ('landelijk' too), sorted."""
+    regions = {str(draft.region_code) for _, draft in check.plan}
+    for agreement_id, _ in check.plan:
+        stored = stored_values(conn, agreement_id) if agreement_id is not None else None
+        if stored is not None:
+            regions.add(str(stored["region_code"]))
+    return sorted(regions)
 
 
 def _judge_import(conn: Connection, sheet: AgreementSheet, catalogue: Catalogue,

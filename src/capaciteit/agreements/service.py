@@ -1,7 +1,8 @@
 """Agreements (afspraken): validation with Dutch messages, and every write in one transaction.
 
 Every write takes the acting user as ``actor`` and goes through this module
-(create, update, import), so access rules can be added in one place. An
+(create, update, import); each checks the actor's rights for the agreement's
+region against the role table as read inside its own transaction. An
 agreement is never deleted (status 'opgezegd' instead); each write adds an
 ``agreement_change`` row with old → new per field, in the same transaction.
 """
@@ -17,12 +18,12 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from capaciteit import texts
 from capaciteit.access import audit
+from capaciteit.access.authorization import authorized_write, require_current
 from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, User
 from capaciteit.agreements.model import (
     NATIONAL,
 )
 from capaciteit.storage import repository as storage
-from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import (
     Agreement,
     AgreementChange,
@@ -64,8 +65,8 @@ def create_agreement(engine: Engine, draft: AgreementDraft, *, actor: User,
     Raises AgreementRejected (nothing stored) on errors or unconfirmed warnings.
     """
     now = now or datetime.now(UTC)
-    authorize_region(engine, actor, draft.region_code)
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor) as conn:
+        require_region(conn, actor, draft.region_code)
         _check(conn, draft, catalogue, accept_warnings, labels or texts.AGREEMENT_FIELDS)
         agreement_id = insert_agreement(conn, draft, actor, now)
         log_change(conn, agreement_id, actor, now, "aangemaakt",
@@ -84,13 +85,11 @@ def update_agreement(engine: Engine, agreement_id: int, draft: AgreementDraft, *
     Saving an unchanged draft stores nothing and returns no changed fields.
     """
     now = now or datetime.now(UTC)
-    with engine.connect() as conn:
-        stored = stored_values(conn, agreement_id)
-    if stored is not None:  # the region it is in now, and the region it would move to
-        authorize_region(engine, actor, stored["region_code"])  # type: ignore[arg-type]
-    authorize_region(engine, actor, draft.region_code)
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor) as conn:
         old = stored_values(conn, agreement_id, lock=True)
+        if old is not None:  # the region it is in now, and the region it would move to
+            require_region(conn, actor, old["region_code"])  # type: ignore[arg-type]
+        require_region(conn, actor, draft.region_code)
         if old is None:
             raise AgreementRejected([], message=texts.AGREEMENT_UNKNOWN.format(id=agreement_id))
         if based_on_change is not None:
@@ -172,9 +171,13 @@ def log_change(conn: Connection, agreement_id: int, actor: User, now: datetime, 
                  details={"velden": sorted(changes)})
 
 
-def authorize_region(engine: Engine, actor: User, region_code: str | None) -> None:
-    """May ``actor`` record agreements for this region ('landelijk' needs beheerder)?"""
+def require_region(conn: Connection, actor: User, region_code: str | None) -> None:
+    """May ``actor`` record agreements for this region ('landelijk' needs beheerder)?
+
+    Checked against the grants read in ``conn``, inside ``authorized_write``, which
+    audits a refusal (AccessDenied) and rolls the write back.
+    """
     if region_code is None or region_code == NATIONAL:
-        audit.authorize(engine, actor, NATIONAL_AGREEMENT)
+        require_current(conn, actor, NATIONAL_AGREEMENT)
     else:
-        audit.authorize(engine, actor, AGREEMENT_WRITE, region_code)
+        require_current(conn, actor, AGREEMENT_WRITE, region_code)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from capaciteit import texts
 from capaciteit.access import audit
+from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import MANAGE_PRESETS, User
 from capaciteit.capacity.categories import Category, horizons
 from capaciteit.deployment.answer import Question
@@ -126,17 +127,17 @@ def save_preset(engine: Engine, preset: Preset, *, actor: User,
                 categories: tuple[Category, ...], now: datetime | None = None) -> Preset:
     """Add or change a preset (by code), recording who did it; raise PresetError when invalid.
 
-    Only a beheerder may (AccessDenied otherwise, and the refusal is audited).
+    Only a beheerder may, by the role table as it stands inside the write's
+    transaction (AccessDenied otherwise, and the refusal is audited).
     """
-    audit.authorize(engine, actor, MANAGE_PRESETS)
     cleaned = replace(preset, name=preset.name.strip(), description=preset.description.strip(),
                       powers=tuple(p.strip() for p in preset.powers if p.strip()))
-    problems = preset_problems(cleaned, categories)
-    if problems:
-        raise PresetError(texts.PRESET_REFUSED.format(fouten="; ".join(problems)))
     load_presets(engine)  # seed first, so a new preset never blocks the reference list
     row = _to_row(cleaned, actor.label, now or datetime.now(UTC))
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor, MANAGE_PRESETS) as conn:
+        problems = preset_problems(cleaned, categories)
+        if problems:
+            raise PresetError(texts.PRESET_REFUSED.format(fouten="; ".join(problems)))
         changed = conn.execute(update(QuestionPreset)
                                .where(QuestionPreset.code == cleaned.code)
                                .values(**row)).rowcount

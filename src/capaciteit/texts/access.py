@@ -25,6 +25,30 @@ LOCAL_MODE_REFUSED = (
     "--server.address 127.0.0.1."
 )
 LOGIN_NEEDED = "Log in om het dashboard te gebruiken."
+
+# Authorization at the moment of writing, trustworthy logins, lokale modus on loopback only
+USER_WITHOUT_IDENTITY = "Een gebruiker zonder naam of e-mailadres kan niets doen of vastleggen."
+LOGIN_REFUSED_NO_CLAIM = (
+    "Inloggen geweigerd: uw inlog levert geen '{claim}', en daaraan herkent het dashboard "
+    "wie u bent. U krijgt geen toegang. Vraag de beheerder van uw inlogdienst om dit gegeven "
+    "mee te sturen."
+)
+LOGIN_REFUSED_TOO_LONG = (
+    "Inloggen geweigerd: de '{claim}' van uw inlog is langer dan 320 tekens. U krijgt geen "
+    "toegang."
+)
+LOGIN_REFUSED_UNVERIFIED = (
+    "Inloggen geweigerd: uw inlogdienst bevestigt niet dat uw e-mailadres geverifieerd is. "
+    "Alleen een geverifieerd e-mailadres krijgt een rol. Verifieer uw adres bij de "
+    "inlogdienst en log opnieuw in."
+)
+LOCAL_MODE_HOST_REFUSED = (
+    "Geweigerd: het dashboard draait in lokale modus (zonder inlog) en antwoordt alleen op "
+    "deze computer, via localhost, 127.0.0.1 of [::1]. Dit verzoek kwam via een andere "
+    "hostnaam, bijvoorbeeld van een andere website of via een reverse proxy. Open het "
+    "dashboard als http://localhost:poort/, of stel inloggen in ([auth] in "
+    ".streamlit/secrets.toml) om het via een andere naam aan te bieden."
+)
 LOGIN_BUTTON = "Inloggen"
 LOGOUT_BUTTON = "Uitloggen"
 NO_ROLE = (

@@ -10,11 +10,11 @@ from sqlalchemy import Connection, Engine, select
 
 from capaciteit import texts
 from capaciteit.access import audit
+from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import PUBLISH, RESTORE, User
 from capaciteit.capacity.records import MEASURES
 from capaciteit.formatting import format_datetime
 from capaciteit.storage import repository as storage
-from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import Submission
 from capaciteit.uploads.validation import ValidationResult
 
@@ -105,15 +105,15 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
     has errors, when warnings were not accepted, when the same file was published
     before, and (StaleVersion) when another version became current since the preview.
     The first real publication removes the fictitious demo data in the same
-    transaction, so real and fictitious figures never mix.
+    transaction, so real and fictitious figures never mix. The actor must hold the
+    right in the role table as it stands inside that transaction (AccessDenied).
     """
-    audit.authorize(engine, actor, PUBLISH, region_code)
-    if not result.publishable:
-        raise PublishError(texts.PUBLISH_HAS_ERRORS.format(aantal=len(result.errors)))
-    if result.warnings and not accept_warnings:
-        raise PublishError(texts.PUBLISH_WARNINGS_NOT_ACCEPTED.format(
-            aantal=len(result.warnings)))
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor, PUBLISH, region_code) as conn:
+        if not result.publishable:
+            raise PublishError(texts.PUBLISH_HAS_ERRORS.format(aantal=len(result.errors)))
+        if result.warnings and not accept_warnings:
+            raise PublishError(texts.PUBLISH_WARNINGS_NOT_ACCEPTED.format(
+                aantal=len(result.warnings)))
         storage.lock_region(conn, region_code)
         refuse_if_stale(conn, region_code, based_on, texts.PUBLISH_STALE)
         existing = find_identical(conn, region_code, sha256)
@@ -139,8 +139,7 @@ def restore(engine: Engine, region_code: str, version: int, *, actor: User,
     ``based_on`` is the current version of the history the user chose from; when
     another version became current since, StaleVersion is raised and nothing stored.
     """
-    audit.authorize(engine, actor, RESTORE, region_code)
-    with write_transaction(engine) as conn:
+    with authorized_write(engine, actor, RESTORE, region_code) as conn:
         storage.lock_region(conn, region_code)
         refuse_if_stale(conn, region_code, based_on, texts.RESTORE_STALE)
         source = conn.execute(select(Submission).where(
