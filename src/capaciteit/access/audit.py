@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select
 
 from capaciteit.access.permissions import AccessDenied, User, can, require
+from capaciteit.bounds import actor_problem
 from capaciteit.storage.models import AuditEvent
 
 REFUSED = "geweigerd"
@@ -34,8 +35,12 @@ def record(conn: Connection, actor: User, action: str, *, object_type: str,
 def authorize(engine: Engine, actor: User, action: str, region_code: str | None = None) -> None:
     """Let ``actor`` do ``action`` or raise AccessDenied; a refusal is itself audited.
 
-    Every write function in the core calls this before it writes.
+    Every write function in the core calls this before it writes. An actor whose name
+    the audit trail cannot record is refused before anything is written.
     """
+    unrecordable = actor_problem(actor.label)
+    if unrecordable:
+        raise AccessDenied(unrecordable)
     if can(actor, action, region_code):
         return
     with engine.begin() as conn:

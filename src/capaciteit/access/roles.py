@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -17,8 +18,11 @@ from capaciteit.access.permissions import (
     User,
     parse_grant,
 )
+from capaciteit.bounds import column_text_problem
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import RoleGrant
+
+REGION_CODE = re.compile(r"VR[0-9]{2}")
 
 
 def load_user(conn: Connection, email: str, name: str = "",
@@ -40,9 +44,15 @@ def grant(engine: Engine, actor: User, email: str, role_spec: str) -> None:
     new = parse_grant(role_spec)
     if new.role == REGION_EDITOR and not new.region_code:
         raise ValueError(texts.ROLE_NEEDS_REGION)
+    if new.region_code is not None and not REGION_CODE.fullmatch(new.region_code):
+        raise ValueError(texts.ROLE_BAD_REGION.format(regio=new.region_code[:40]))
+    email = email.strip().lower()
+    unstorable = column_text_problem(RoleGrant, "email", email)
+    if unstorable:
+        raise ValueError(texts.ROLE_BAD_EMAIL.format(reden=unstorable))
     with write_transaction(engine) as conn:
         conn.execute(insert(RoleGrant), {
-            "email": email.strip().lower(), "role": new.role, "region_code": new.region_code,
+            "email": email, "role": new.role, "region_code": new.region_code,
             "granted_by": actor.label, "granted_at": datetime.now(UTC)})
         audit.record(conn, actor, "rol_toegekend", object_type="rol", object_id=email.lower(),
                      region_code=new.region_code, details={"rol": new.role})

@@ -74,3 +74,7 @@ ROLE_REVOKE_BUTTON = "Intrekken"
 ROLE_REVOKED = "Rol ingetrokken."
 AUDIT_HEADER = "Auditspoor"
 AUDIT_DOWNLOAD = "Auditspoor downloaden (Excel)"
+
+# Values: e-mail addresses in the role table within bounds
+ROLE_BAD_EMAIL = "Het e-mailadres {reden}."
+ROLE_BAD_REGION = "'{regio}' is geen code van een veiligheidsregio (zoals VR13)."
