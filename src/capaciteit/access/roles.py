@@ -20,7 +20,7 @@ from capaciteit.access.permissions import (
 )
 from capaciteit.bounds import column_text_problem
 from capaciteit.storage.engine import write_transaction
-from capaciteit.storage.models import RoleGrant
+from capaciteit.storage.models import AuditEvent, RoleGrant
 
 REGION_CODE = re.compile(r"VR[0-9]{2}")
 
@@ -47,14 +47,15 @@ def grant(engine: Engine, actor: User, email: str, role_spec: str) -> None:
     if new.region_code is not None and not REGION_CODE.fullmatch(new.region_code):
         raise ValueError(texts.ROLE_BAD_REGION.format(regio=new.region_code[:40]))
     email = email.strip().lower()
-    unstorable = column_text_problem(RoleGrant, "email", email)
+    unstorable = (column_text_problem(RoleGrant, "email", email)  # the grant, and the audit
+                  or column_text_problem(AuditEvent, "object_id", email))  # event naming it
     if unstorable:
         raise ValueError(texts.ROLE_BAD_EMAIL.format(reden=unstorable))
     with write_transaction(engine) as conn:
         conn.execute(insert(RoleGrant), {
             "email": email, "role": new.role, "region_code": new.region_code,
             "granted_by": actor.label, "granted_at": datetime.now(UTC)})
-        audit.record(conn, actor, "rol_toegekend", object_type="rol", object_id=email.lower(),
+        audit.record(conn, actor, "rol_toegekend", object_type="rol", object_id=email,
                      region_code=new.region_code, details={"rol": new.role})
 
 
