@@ -99,7 +99,10 @@ def column_text_problem(model: type[Base], column: str, value: str) -> str | Non
 def forbidden_characters(values: pd.Series, *, multi_line: bool = False) -> pd.Series:
     """True where a text holds a control character (vectorised :func:`text_problem`)."""
     pattern = MULTI_LINE_FORBIDDEN if multi_line else SINGLE_LINE_FORBIDDEN
-    return values.astype("string").str.contains(pattern.pattern, regex=True).fillna(False)
+    present = values.dropna()
+    if not pattern.search("".join(map(str, present))):  # the usual case: one C-level scan
+        return pd.Series(False, index=values.index)
+    return values.map(lambda v: isinstance(v, str) and bool(pattern.search(v))).astype(bool)
 
 
 def is_finite_number(value: object) -> bool:
