@@ -22,12 +22,25 @@ from sqlalchemy import Text
 
 from capaciteit import texts
 from capaciteit.settings import Settings
-from capaciteit.storage.models import AuditEvent, Base
+from capaciteit.storage.models import (
+    Agreement,
+    AgreementChange,
+    AuditEvent,
+    Base,
+    QuestionPreset,
+    RoleGrant,
+    Submission,
+)
 
 # C0 and C1 control characters and DEL, and lone surrogates (not encodable as UTF-8).
 SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same, but tab, line feed and carriage return are part of a multi-line text.
 MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Every column that records who acted (``User.label``)
+ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
+    (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
+    (Agreement, "updated_by"), (AgreementChange, "changed_by"), (QuestionPreset, "updated_by"),
+    (RoleGrant, "granted_by"), (RoleGrant, "revoked_by")]
 MAX_INHABITANTS = 20_000_000  # more than the whole country: no municipality has more
 MAX_POSITION = 9_999  # order of a question preset in the list
 
@@ -121,7 +134,9 @@ def is_finite_number(value: object) -> bool:
 def actor_problem(label: str) -> str | None:
     """Why the name of whoever acts cannot be recorded with a write (Dutch), or None.
 
-    Every write records its actor in the audit trail, so its column decides.
+    Every write records its actor in the audit trail and in the row it writes; the
+    shortest of those columns decides.
     """
-    problem = column_text_problem(AuditEvent, "actor", label)
+    limit = min(column_length(model, column) or 0 for model, column in ACTOR_COLUMNS)
+    problem = text_problem(label, limit)
     return texts.ACTOR_REFUSED.format(reden=problem) if problem else None
