@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from capaciteit.access.permissions import AccessDenied, local_admin
+from capaciteit.access.permissions import REGION_EDITOR, AccessDenied, Grant, User, local_admin
 from capaciteit.agreements import repository
 from capaciteit.agreements.importing import check_import, import_agreements
 from capaciteit.agreements.rules import AgreementDraft, AgreementRejected, Catalogue
@@ -211,3 +211,16 @@ def test_a_nul_in_the_first_kilobyte_refuses_the_whole_file():
     content = b"partner;partnertype\nNVWA\x00;inspectiedienst\n"
     with pytest.raises(UploadError, match="binaire inhoud"):
         read_agreement_sheet(content, "afspraken.csv", CATALOGUE)
+
+
+def test_a_region_code_the_audit_trail_cannot_hold_is_refused_for_any_writer(engine):
+    """Even for a writer who may not write there: the refusal itself could not be audited."""
+    editor = User("invoer@vr13.nl", grants=frozenset({Grant(REGION_EDITOR, "VR13")}))
+    for actor in (ACTOR, editor):
+        with pytest.raises(AgreementRejected) as refused:
+            create_agreement(engine, replace(DRAFT, region_code="VR13-Amsterdam"), actor=actor,
+                             catalogue=CATALOGUE)
+        assert [(e.column, e.message) for e in refused.value.errors] == [(
+            "regio", "'VR13-Amsterdam' is geen veiligheidsregio; kies een code (VR01–VR25), "
+                     "een naam of 'landelijk'")]
+    assert counts(engine) == (0, 0, 0)

@@ -21,12 +21,14 @@ from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, U
 from capaciteit.agreements.model import (
     NATIONAL,
 )
+from capaciteit.bounds import column_text_problem
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import (
     Agreement,
     AgreementChange,
     AgreementScope,
+    AuditEvent,
 )
 
 if TYPE_CHECKING:  # agreement_sheet builds on this module's draft and rules
@@ -45,6 +47,7 @@ from capaciteit.agreements.rules import (
     validate,
     values_of,
 )
+from capaciteit.uploads.validation import Issue
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,15 @@ def log_change(conn: Connection, agreement_id: int, actor: User, now: datetime, 
 
 
 def authorize_region(engine: Engine, actor: User, region_code: str | None) -> None:
-    """May ``actor`` record agreements for this region ('landelijk' needs beheerder)?"""
+    """May ``actor`` record agreements for this region ('landelijk' needs beheerder)?
+
+    A region code the audit trail cannot hold is no region: refused before any write.
+    """
     if region_code is None or region_code == NATIONAL:
         audit.authorize(engine, actor, NATIONAL_AGREEMENT)
+    elif column_text_problem(AuditEvent, "region_code", region_code):
+        raise AgreementRejected([Issue("", None, texts.AGREEMENT_FIELDS["region_code"],
+                                       region_code[:40], texts.AGREEMENT_RULES[
+                                           "regio_onbekend"].format(waarde=region_code[:40]))])
     else:
         audit.authorize(engine, actor, AGREEMENT_WRITE, region_code)
