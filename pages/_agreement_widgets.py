@@ -24,6 +24,7 @@ from capaciteit.agreements.view import (
     scope_options,
     scopes_from_options,
 )
+from capaciteit.bounds import Bounds
 from capaciteit.capacity import overview
 from capaciteit.exports import to_xlsx_bytes
 from capaciteit.formatting import format_date
@@ -141,7 +142,8 @@ def _draft(prefix: str) -> AgreementDraft:
 def _save(ctx: AppContext, prefix: str, agreement_id: int | None,
           based_on: int | None) -> None:
     """On submit, before the page reruns: validate and store, keep the outcome to show."""
-    catalogue = Catalogue(ctx.boundaries.region_names(), ctx.categories)
+    catalogue = Catalogue(ctx.boundaries.region_names(), ctx.categories,
+                          Bounds.from_settings(ctx.settings))
     confirmed = bool(st.session_state.get(f"{prefix}_confirm"))
     draft = _draft(prefix)
     try:

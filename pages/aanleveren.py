@@ -5,6 +5,7 @@ import streamlit as st
 from capaciteit import texts
 from capaciteit.access import audit
 from capaciteit.access.permissions import PUBLISH, AccessDenied, require
+from capaciteit.bounds import Bounds
 from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import UploadError
 from capaciteit.uploads.template import build_template
@@ -76,6 +77,7 @@ progress = st.progress(0.0, texts.PROGRESS_READING)
 try:
     check = preview.check_upload(ctx.engine, ctx.boundaries, ctx.categories, code,
                                   upload.getvalue(), upload.name, limits=limits,
+                                  bounds=Bounds.from_settings(ctx.settings),
                                   progress=lambda f, t: progress.progress(f, t))
 except UploadError as error:
     progress.empty()

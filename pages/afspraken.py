@@ -19,6 +19,7 @@ from capaciteit.agreements.view import (
     log_table,
     region_label,
 )
+from capaciteit.bounds import Bounds
 from capaciteit.capacity.categories import category_names
 from pages._agreement_widgets import (
     agreement_form,
@@ -32,7 +33,7 @@ ctx = context()
 st.title(texts.AGREEMENTS_HEADER)
 st.write(texts.AGREEMENTS_INTRO)
 names = ctx.boundaries.region_names()
-catalogue = Catalogue(names, ctx.categories)
+catalogue = Catalogue(names, ctx.categories, Bounds.from_settings(ctx.settings))
 today = date.today()
 agreements, scopes = agreement_repository.list_agreements(ctx.engine, today)
 ref = reference()

@@ -10,7 +10,12 @@ from capaciteit.access.permissions import MANAGE_PRESETS, can
 from capaciteit.agreements import repository as agreement_repository
 from capaciteit.capacity.categories import horizons
 from capaciteit.capacity.presentation import map_attributions, peildatum_label
-from capaciteit.deployment.answer import SEARCH_AREAS, Question, answer_question
+from capaciteit.deployment.answer import (
+    MAX_PERSONS_NEEDED,
+    SEARCH_AREAS,
+    Question,
+    answer_question,
+)
 from capaciteit.deployment.presets import load_presets
 from capaciteit.deployment.view import (
     agreement_view,
@@ -53,7 +58,8 @@ powers = left.multiselect(texts.DEPLOY_POWERS, power_options(found_powers), key=
 hours = right.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], key="inzet_hours",
                     horizontal=True, format_func=lambda h: next(
                         x.name for x in horizons() if x.hours == h))
-needed = right.number_input(texts.DEPLOY_PERSONS, min_value=1, value=100, step=10,
+needed = right.number_input(texts.DEPLOY_PERSONS, min_value=1, max_value=MAX_PERSONS_NEEDED,
+                            value=100, step=10,
                             key="inzet_persons")
 area = right.radio(texts.DEPLOY_AREA, list(SEARCH_AREAS), index=1, horizontal=True,
                    key="inzet_area", format_func=texts.SEARCH_AREA_LABELS.__getitem__)

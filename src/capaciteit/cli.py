@@ -11,6 +11,7 @@ from pathlib import Path
 
 from capaciteit import preparation, texts
 from capaciteit.access.permissions import AccessDenied, local_admin
+from capaciteit.bounds import Bounds, actor_problem
 from capaciteit.capacity.population import PopulationError
 from capaciteit.geo.boundaries import BoundaryError, load_boundaries
 from capaciteit.settings import get_settings
@@ -73,10 +74,15 @@ def _import(args: argparse.Namespace) -> int:
     if region not in boundaries.region_names():
         print(texts.UNKNOWN_REGION.format(code=args.regio), file=sys.stderr)
         return EXIT_INVALID
+    unstorable = actor_problem(args.door)
+    if unstorable:
+        print(f"Fout: {unstorable}", file=sys.stderr)
+        return EXIT_INVALID
     try:
         check = preview.check_upload(engine, boundaries, preparation.categories_for(settings),
                                       region, path.read_bytes(), path.name,
-                                      limits=preview.upload_limits(settings))
+                                      limits=preview.upload_limits(settings),
+                                      bounds=Bounds.from_settings(settings))
     except UploadError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_UNUSABLE

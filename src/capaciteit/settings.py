@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+INT32_MAX = 2_147_483_647  # the largest value of an Integer column on PostgreSQL
+
 PDOK_WFS_URL = (
     "https://service.pdok.nl/cbs/gebiedsindelingen/{jaar}/wfs/v1_0"
 )
@@ -52,6 +54,22 @@ class Settings(BaseSettings):
     )
     verouderd_na_dagen: int = Field(
         default=180, description="Gegevens met een oudere peildatum gelden als verouderd"
+    )
+    # Domain bounds (capaciteit.bounds): a value beyond them is refused before it is stored.
+    max_personen: int = Field(
+        default=100_000, ge=1, le=INT32_MAX,
+        description="Meeste personen in één capaciteitsregel en toegezegd in één afspraak",
+    )
+    max_fte_per_persoon: float = Field(
+        default=1.5, gt=0, le=100, allow_inf_nan=False,
+        description="fte is hooguit deze factor × aantal_personen",
+    )
+    max_aanlooptijd_uur: int = Field(
+        default=720, ge=1, le=INT32_MAX, description="Langste aanlooptijd van een afspraak (uur)"
+    )
+    max_vergoeding_euro: float = Field(
+        default=10_000_000.0, gt=0, allow_inf_nan=False,
+        description="Hoogste vergoeding in één afspraak (euro)",
     )
 
     @cached_property

@@ -202,3 +202,39 @@ def test_the_database_refuses_to_change_or_delete_audit_records(engine, statemen
             conn.execute(text(statement))
     with engine.connect() as conn:
         assert list(audit.events(conn)["actor"]) == [ADMIN_USER.email]
+
+
+@pytest.mark.parametrize(("email", "spec", "message"), [
+    ("x" * 309 + "@example.com", "lezer", "Het e-mailadres is 321 tekens; de grens is 320."),
+    ("x" * 53 + "@example.com", "lezer", "Het e-mailadres is 65 tekens; de grens is 64."),
+    ("lezer\x00@vr13.nl", "lezer", "Het e-mailadres bevat een stuurteken (U+0000)"),
+    ("lezer@vr13.nl", "regio-invoerder:VR13X", "'VR13X' is geen code van een veiligheidsregio"),
+    ("lezer@vr13.nl", "regio-invoerder:VR\x001", "is geen code van een veiligheidsregio"),
+])
+def test_a_grant_the_role_table_cannot_hold_is_refused_and_nothing_is_stored(
+        engine, email, spec, message):
+    with pytest.raises(ValueError) as refused:
+        roles.grant(engine, ADMIN_USER, email, spec)
+    assert message in str(refused.value)
+    with engine.connect() as conn:
+        assert roles.grants_frame(conn).empty
+        assert audit.events(conn).empty
+
+
+def test_an_address_as_long_as_the_audit_trail_can_name_is_granted_and_read_back(engine):
+    """64 characters: audit_event.object_id names the address (role_grant.email holds 320)."""
+    email = "x" * 52 + "@example.com"
+    roles.grant(engine, ADMIN_USER, email, "regio-invoerder:VR13")
+    with engine.connect() as conn:
+        assert roles.load_user(conn, email).grants == frozenset({Grant(REGION_EDITOR, "VR13")})
+        assert audit.events(conn)["object_id"].tolist() == [email]
+
+
+@pytest.mark.parametrize("name", ["x" * 321, "beheer\x00", "beheer\tder"])
+def test_an_actor_the_audit_trail_cannot_record_is_refused_before_anything_is_written(
+        engine, name):
+    with pytest.raises(AccessDenied, match="kan niet worden vastgelegd: het "):
+        roles.grant(engine, local_admin(name), "lezer@vr13.nl", "lezer")
+    with engine.connect() as conn:
+        assert roles.grants_frame(conn).empty
+        assert audit.events(conn).empty  # not even the refusal: it could not be recorded

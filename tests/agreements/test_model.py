@@ -13,7 +13,9 @@ import pytest
 
 from capaciteit.agreements.model import effective_status, with_effective_status
 from capaciteit.agreements.rules import AgreementDraft, Catalogue, registered_persons, validate
+from capaciteit.bounds import Bounds
 from capaciteit.capacity.categories import default_categories
+from capaciteit.storage.models import Agreement
 
 TODAY = date(2026, 6, 15)
 NAMES = {"VR01": "Groningen", "VR13": "Amsterdam-Amstelland"}
@@ -98,11 +100,69 @@ def test_a_national_draft_is_valid():
     ({"scopes": ()}, "scopes", "kies ten minste één categorie of subcategorie"),
     ({"committed_persons": None}, "committed_persons", "is niet ingevuld"),
     ({"valid_from": None}, "valid_from", "is niet ingevuld"),
+    # impossible numbers and unstorable texts (issue 10)
+    ({"committed_persons": float("inf")}, "committed_persons", "'inf' is geen getal"),
+    ({"committed_persons": float("nan")}, "committed_persons", "'nan' is geen getal"),
+    ({"committed_persons": 1e30}, "committed_persons",
+     "1e+30 is meer dan de grens van 100.000"),
+    ({"committed_persons": 2**31}, "committed_persons",
+     "2.147.483.648 is meer dan de grens van 100.000"),
+    ({"committed_persons": 100_001}, "committed_persons",
+     "100.001 is meer dan de grens van 100.000"),
+    ({"lead_time_hours": float("-inf")}, "lead_time_hours", "'-inf' is geen getal"),
+    ({"lead_time_hours": 721}, "lead_time_hours", "721 is meer dan de grens van 720"),
+    ({"compensation_eur": float("inf")}, "compensation_eur", "'inf' is geen getal"),
+    ({"compensation_eur": 1e308}, "compensation_eur",
+     "1e+308 is meer dan de grens van 10.000.000"),
+    ({"compensation_eur": 10_000_000.01}, "compensation_eur",
+     "10.000.000,01 is meer dan de grens van 10.000.000"),
+    ({"partner_id": "1" * 65}, "partner_id", "is 65 tekens; de grens is 64"),
+    ({"partner_name": "\U0001f693" * 256}, "partner_name", "is 256 tekens; de grens is 255"),
+    ({"partner_name": "Gemeente\x00Amsterdam"}, "partner_name",
+     "bevat een stuurteken (U+0000) dat niet kan worden opgeslagen; verwijder het"),
+    ({"contact_person": "J.\tJansen"}, "contact_person",
+     "bevat een stuurteken (U+0009) dat niet kan worden opgeslagen; verwijder het"),
+    ({"contact_mailbox": "c" * 309 + "@amsterdam.nl"}, "contact_mailbox",
+     "is 322 tekens; de grens is 320"),
+    ({"powers": "toezicht\x1b[0m"}, "powers",
+     "bevat een stuurteken (U+001B) dat niet kan worden opgeslagen; verwijder het"),
+    ({"document_reference": "d" * 256}, "document_reference", "is 256 tekens; de grens is 255"),
 ])
 def test_each_bad_value_gives_one_dutch_error_on_its_field(change, field, message):
     errors, warnings = validate(replace(DRAFT, **change), CATALOGUE)
     assert messages(errors) == [(field, message)]
     assert warnings == []
+
+
+@pytest.mark.parametrize("change", [
+    {"committed_persons": 100_000}, {"lead_time_hours": 720}, {"compensation_eur": 10_000_000},
+    {"committed_persons": 0}, {"partner_name": "\U0001f693" * 255},
+    {"partner_name": "e\u0301" * 127 + "e"}, {"partner_id": "1" * 64},
+    {"powers": "toezicht;\ntoegangscontrole\tin het OV"},
+    {"activation_trigger": "op verzoek\r\nvan de voorzitter"}])
+def test_values_at_their_bounds_and_multi_line_texts_are_valid(change):
+    assert validate(replace(DRAFT, **change), CATALOGUE) == ([], [])
+
+
+@pytest.mark.parametrize("field", ["partner_name", "partner_id", "payer", "document_reference",
+                                   "contact_person"])
+def test_a_text_may_be_as_long_as_its_database_column_and_no_longer(field):
+    """One source of truth: the model's String(n), not a list of its own."""
+    length = Agreement.__table__.c[field].type.length
+    assert validate(replace(DRAFT, **{field: "x" * length}), CATALOGUE) == ([], [])
+    errors, _ = validate(replace(DRAFT, **{field: "x" * (length + 1)}), CATALOGUE)
+    assert messages(errors) == [(field, f"is {length + 1} tekens; de grens is {length}")]
+
+
+def test_the_bounds_come_from_the_catalogue():
+    catalogue = Catalogue(NAMES, default_categories(),
+                          Bounds(max_persons=10, max_lead_time_hours=48, max_compensation_eur=50))
+    draft = replace(DRAFT, committed_persons=11, lead_time_hours=49, compensation_eur=50.5)
+    errors, _ = validate(draft, catalogue)
+    assert messages(errors) == [
+        ("committed_persons", "11 is meer dan de grens van 10"),
+        ("lead_time_hours", "49 is meer dan de grens van 48"),
+        ("compensation_eur", "50,50 is meer dan de grens van 50")]
 
 
 def test_a_half_filled_draft_names_every_missing_field():

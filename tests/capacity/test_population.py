@@ -199,3 +199,59 @@ def test_a_long_list_of_missing_municipalities_is_shortened(municipalities):
         check_municipalities(population, municipalities, "klein.csv", 2023)
     assert raised.value.args[0].startswith("337 gemeente(n) ontbreken in klein.csv:")
     assert raised.value.args[0].endswith(" en 322 meer.")
+
+
+# --- impossible counts and what can be stored (issue 10) ---------------------------------
+
+
+@pytest.mark.parametrize("written", ["inf", "Infinity", "NaN", "1e309", "\u0663\u0664",
+                                     "1,2.5", "-0,5"])
+def test_a_count_that_is_no_finite_number_is_refused_with_its_row(municipalities, written):
+    counts = inhabitants_for(municipalities)
+    lines = [ODATA_HEADER, *odata_lines(counts)]
+    fields = lines[99].split(";")
+    lines[99] = ";".join([*fields[:-1], written])
+    with pytest.raises(PopulationError) as raised:
+        read_statline_csv(("\n".join(lines) + "\n").encode(), "x.csv")
+    assert str(raised.value) == f"Rij 100: '{written}' is geen geldig aantal inwoners."
+
+
+@pytest.mark.parametrize("written", ["20000001", "20.000.001", "2147483648", "1e300",
+                                     "12345678901234567890"])
+def test_more_inhabitants_than_the_country_has_is_refused_with_its_row(municipalities, written):
+    counts = inhabitants_for(municipalities)
+    lines = [ODATA_HEADER, *odata_lines(counts)]
+    fields = lines[99].split(";")
+    lines[99] = ";".join([*fields[:-1], written])
+    with pytest.raises(PopulationError) as raised:
+        read_statline_csv(("\n".join(lines) + "\n").encode(), "x.csv")
+    assert str(raised.value) == (
+        f"Rij 100: {written} inwoners is meer dan de grens van 20.000.000 per gemeente.")
+
+
+@pytest.mark.parametrize("filename", ["b" * 252 + ".csv", "bevolking\x00.csv"])
+def test_a_file_name_the_load_cannot_record_is_refused(municipalities, filename):
+    with pytest.raises(PopulationError, match="kan niet worden vastgelegd: "):
+        read_statline_csv(odata_csv(inhabitants_for(municipalities)).encode(), filename)
+
+
+def test_counts_at_their_bound_are_stored_and_read_back_on_both_stores(engine, municipalities):
+    from capaciteit.storage import repository as storage
+
+    counts = inhabitants_for(municipalities)
+    first, second = list(counts)[:2]
+    counts[first], counts[second] = 20_000_000, 0
+    written = {**{code: str(n) for code, n in counts.items()}, first: "20.000.000"}
+    text = "\n".join([ODATA_HEADER, *[
+        f'{i};"T001038";"{code:<10}";"2023JJ00";{n}' for i, (code, n) in enumerate(
+            written.items())]]) + "\n"
+    filename = "b" * 251 + ".csv"  # 255 characters: the column's length
+    population = read_statline_csv(text.encode(), filename)
+    check_municipalities(population, municipalities, filename, 2023)
+    with engine.begin() as conn:
+        storage.save_population(conn, population.inhabitants, reference_date=date(2023, 1, 1),
+                                filename=filename, sha256="0" * 64)
+    with engine.connect() as conn:
+        back, reference = storage.latest_population(conn)
+    assert reference == date(2023, 1, 1)
+    pd.testing.assert_frame_equal(sorted_result(back), sorted_result(as_frame(counts)))

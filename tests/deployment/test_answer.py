@@ -348,6 +348,19 @@ def test_a_question_without_a_target_is_refused():
         ask(Question((), 24, 5), records_frame([]))
 
 
+@pytest.mark.parametrize("needed", [0, -1, 1_000_001, 2**63])
+def test_a_question_for_no_one_or_more_than_a_million_persons_is_refused_in_dutch(needed):
+    with pytest.raises(ValueError, match="^Vul een aantal personen in van 1 tot en met "
+                                         "1.000.000.$"):
+        ask(Question(("VR01",), 24, needed), records_frame([]))
+
+
+@pytest.mark.parametrize("needed", [1, 1_000_000])
+def test_a_question_at_its_bounds_is_answered(needed):
+    answer = ask(Question(("VR01",), 24, needed, search_area="eigen"), records_frame([]))
+    assert answer.shortfall == needed
+
+
 # ---------------------------------------------------------------- the stored sums
 
 

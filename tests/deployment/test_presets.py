@@ -120,3 +120,43 @@ def test_an_invalid_preset_is_refused_and_nothing_is_stored(engine, preset, frag
         save_preset(engine, preset, actor=local_admin("beheerder"), categories=CATEGORIES)
     codes = [p.code for p in load_presets(engine, include_inactive=True)]
     assert preset.code not in codes
+
+
+# --- values the question_preset table can hold, on both stores (issue 10) ----------------
+
+BASE = Preset("grenzen", "Grenzen", "", (("boa", None),), (), 24)
+PRESET_CASES = [
+    ("name of 255 emoji", {"name": "\U0001f6a8" * 255}, None),
+    ("name of 256", {"name": "n" * 256}, "de naam is 256 tekens; de grens is 255"),
+    ("name with NUL", {"name": "Mond\x00kapjes"},
+     "de naam bevat een stuurteken (U+0000) dat niet kan worden opgeslagen"),
+    ("description over lines", {"description": "Regel 1\nRegel 2\tmet tab"}, None),
+    ("description with NUL", {"description": "zie\x00"},
+     "de omschrijving bevat een stuurteken (U+0000)"),
+    ("power with escape", {"powers": ("Toegangscontrole\x1b",)},
+     "een bevoegdheid bevat een stuurteken (U+001B)"),
+    ("position 9,999", {"position": 9_999}, None),
+    ("position int32 max + 1", {"position": 2**31},
+     "volgorde 2147483648 ligt niet tussen 0 en 9999"),
+    ("position -1", {"position": -1}, "volgorde -1 ligt niet tussen 0 en 9999"),
+    ("code with a newline", {"code": "grenzen\n"}, "mag alleen kleine"),
+]
+
+
+def test_a_preset_is_refused_or_stored_as_entered(engine, subtests):
+    for name, change, refusal in PRESET_CASES:
+        with subtests.test(name):
+            preset = Preset(**{**BASE.__dict__, **change})
+            if refusal:
+                with pytest.raises(PresetError, match=refusal.replace("(", r"\(").replace(
+                        ")", r"\)").replace("+", r"\+")):
+                    save_preset(engine, preset, actor=local_admin("beheerder"),
+                                categories=CATEGORIES)
+                stored = [p for p in load_presets(engine, include_inactive=True)
+                          if p.code == preset.code]
+                assert all(getattr(p, k) != v for p in stored for k, v in change.items())
+            else:
+                save_preset(engine, preset, actor=local_admin("beheerder"),
+                            categories=CATEGORIES)
+                stored = {p.code: p for p in load_presets(engine)}[preset.code]
+                assert stored == preset

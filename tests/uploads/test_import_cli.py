@@ -206,3 +206,21 @@ def test_the_first_real_import_removes_the_demo_data(data_dir, tmp_path, capsys)
         assert not storage.has_demo_data(conn)
         assert conn.execute(select(func.count()).select_from(Submission)).scalar_one() == 1
     engine.dispose()
+
+
+@pytest.mark.parametrize(("door", "reason"), [
+    ("x" * 321, "het is 321 tekens; de grens is 320"),
+    ("naam\x1bmet escape", "het bevat een stuurteken (U+001B)")])
+def test_an_uploader_name_the_history_cannot_hold_exits_1_before_reading(
+        data_dir, tmp_path, capsys, door, reason):
+    path = write_csv(tmp_path / "vr13.csv", [ROW])
+    code = main(["importeer", str(path), "--regio", "VR13", "--door", door])
+    assert code == 1
+    assert reason in capsys.readouterr().err
+    assert versions(data_dir) == []
+
+
+def test_an_uploader_name_as_long_as_the_column_is_recorded(data_dir, tmp_path):
+    path = write_csv(tmp_path / "vr13.csv", [ROW])
+    assert main(["importeer", str(path), "--regio", "VR13", "--door", "d" * 320]) == 0
+    assert versions(data_dir) == [(1, "d" * 320, 1)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 
 import pandas as pd
@@ -24,6 +25,10 @@ from capaciteit.uploads.validation import Context, ValidationResult, validate_sh
 HEADERS = [c.header for c in columns()]
 TODAY = date(2025, 6, 1)
 LIMITS = Limits(max_bytes=256 * 1024, max_rows=200)
+# What no stored text may hold: C0/C1 control characters and lone surrogates (one line);
+# a multi-line text (opmerking, bevoegdheden) may hold tab, line feed and carriage return.
+ONE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 BOUNDED = settings(max_examples=50, deadline=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -101,6 +106,15 @@ def judge(vr13: Region, content: bytes, filename: str) -> ValidationResult | Non
         assert records["gemeente_code"].map(lambda c: c is None or c in own).all()
         assert records["organisation"].map(lambda o: isinstance(o, str) and o != "").all()
         assert (records["persons"] >= 0).all()
+        assert (records["persons"] <= 100_000).all()  # CAPACITEIT_MAX_PERSONEN's default
+        assert records["organisation"].str.len().le(255).all()
+        assert records["organisation_id"].map(lambda i: i is None or len(i) <= 64).all()
+        for column, forbidden in (("organisation", ONE_LINE_FORBIDDEN),
+                                  ("organisation_id", ONE_LINE_FORBIDDEN),
+                                  ("powers", MULTI_LINE_FORBIDDEN),
+                                  ("note", MULTI_LINE_FORBIDDEN)):
+            assert not records[column].map(lambda t, f=forbidden: bool(
+                isinstance(t, str) and f.search(t))).any(), column
         assert (records["deployable_persons"] >= 0).all()
         assert (records["deployable_persons"] <= records["persons"]).all()
         assert (records["fte"] <= 1.5 * records["persons"]).all()
@@ -201,6 +215,13 @@ def test_any_organisation_name_is_kept_as_written(vr13, organisations):
                                        "peildatum": "01-05-2025"}
     data = [base | {"organisatie": name} for name in organisations]
     result = judge(vr13, as_csv(HEADERS, data, ";", "utf-8"), "x.csv")
-    if result is not None:
+    if result is None:
+        return
+    refused = [n.strip() for n in organisations if ONE_LINE_FORBIDDEN.search(n.strip())]
+    if refused:  # a control character cannot be stored: refused, naming the column
+        assert [i.value for i in result.errors] == refused
+        assert {i.column for i in result.errors} == {"organisatie"}
+        assert all("stuurteken (U+" in i.message for i in result.errors)
+    else:
         assert result.publishable
         assert list(result.records["organisation"]) == [n.strip() for n in organisations]

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from capaciteit.bounds import Bounds
 from capaciteit.capacity.categories import default_categories
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.uploads.reader import columns, read_upload
@@ -127,6 +128,64 @@ ERRORS = [
      "Rij 3, inzetbaar_binnen_uur: inzetbaar_binnen_uur is niet ingevuld", True),
     ("missing peildatum", {"peildatum": ""},
      "Rij 3, peildatum: de peildatum is niet ingevuld", True),
+    # impossible numbers (issue 10): refused, naming row and column
+    ("persons infinite", {"aantal_personen": "inf"},
+     "Rij 3, aantal_personen: 'inf' is geen getal", True),
+    ("persons Infinity", {"aantal_personen": "Infinity"},
+     "Rij 3, aantal_personen: 'Infinity' is geen getal", True),
+    ("persons NaN", {"aantal_personen": "NaN"},
+     "Rij 3, aantal_personen: 'NaN' is geen getal", True),
+    ("persons beyond a float", {"aantal_personen": "1e309"},
+     "Rij 3, aantal_personen: '1e309' is geen getal", True),
+    ("persons 1e300", {"aantal_personen": "1e300"},
+     "Rij 3, aantal_personen: 1e300 is meer dan de grens van 100.000 personen per regel", True),
+    ("persons of 20 digits", {"aantal_personen": "12345678901234567890"},
+     "Rij 3, aantal_personen: 12345678901234567890 is meer dan de grens van 100.000 personen "
+     "per regel", True),
+    ("persons above PostgreSQL's integer", {"aantal_personen": "3000000000"},
+     "Rij 3, aantal_personen: 3000000000 is meer dan de grens van 100.000 personen per regel",
+     True),
+    ("persons one above the bound", {"aantal_personen": "100001"},
+     "Rij 3, aantal_personen: 100001 is meer dan de grens van 100.000 personen per regel", True),
+    ("deployable above the bound", {"aantal_personen": "100001", "inzetbaar_personen": "100001"},
+     "Rij 3, inzetbaar_personen: 100001 is meer dan de grens van 100.000 personen per regel",
+     False),
+    ("persons in other digits", {"aantal_personen": "\u0668\u0660"},
+     "Rij 3, aantal_personen: '\u0668\u0660' is geen getal", True),
+    ("persons with a misplaced separator", {"aantal_personen": "1,2.5"},
+     "Rij 3, aantal_personen: '1,2.5' is geen getal", True),
+    ("fte infinite", {"fte": "inf"}, "Rij 3, fte: 'inf' is geen getal", True),
+    ("fte 1e300", {"fte": "1e300"},
+     "Rij 3, fte: 1e300 FTE is meer dan 1,5 × aantal_personen (80), dus meer dan 120,0", True),
+    ("deployable infinite", {"inzetbaar_personen": "-Infinity"},
+     "Rij 3, inzetbaar_personen: '-Infinity' is geen getal", True),
+    ("horizon infinite", {"inzetbaar_binnen_uur": "inf"},
+     "Rij 3, inzetbaar_binnen_uur: 'inf' is geen toegestane termijn; kies 24, 72, 168", True),
+    # texts that their column cannot hold (issue 10)
+    ("organisation longer than its column", {"organisatie": "x" * 256},
+     "Rij 3, organisatie: is 256 tekens; de grens is 255", True),
+    ("organisation of 256 emoji", {"organisatie": "\U0001f693" * 256},
+     "Rij 3, organisatie: is 256 tekens; de grens is 255", True),
+    ("organisation id longer than its column", {"organisatie_id": "1" * 65},
+     "Rij 3, organisatie_id: is 65 tekens; de grens is 64", True),
+    ("escape character in the organisation", {"organisatie": "Gemeente\x1bAmsterdam"},
+     "Rij 3, organisatie: bevat een stuurteken (U+001B) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
+    ("tab in the organisation", {"organisatie": "Gemeente\tAmsterdam"},
+     "Rij 3, organisatie: bevat een stuurteken (U+0009) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
+    ("line break in the organisation id", {"organisatie_id": "123\n456"},
+     "Rij 3, organisatie_id: bevat een stuurteken (U+000A) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
+    ("bell in the note", {"opmerking": "zie\x07bijlage"},
+     "Rij 3, opmerking: bevat een stuurteken (U+0007) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
+    ("C1 control character in the powers", {"bevoegdheden": "toezicht\x85handhaving"},
+     "Rij 3, bevoegdheden: bevat een stuurteken (U+0085) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
+    ("delete character in the note", {"opmerking": "oud\x7f"},
+     "Rij 3, opmerking: bevat een stuurteken (U+007F) dat niet kan worden opgeslagen; "
+     "verwijder het", True),
 ]
 
 
@@ -234,6 +293,53 @@ def test_many_bad_rows_are_all_reported(boundaries):
     rows = [{**ROW, "organisatie": f"Org {i}", "inzetbaar_personen": "81"} for i in range(200)]
     result = validate(boundaries, rows)
     assert [issue.row for issue in result.errors] == list(range(2, 202))
+
+
+# --- values within bounds (issue 10) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("changes", "column", "expected"), [
+    ({"fte": "1,234.5", "aantal_personen": "1000", "inzetbaar_personen": "10"}, "fte", 1234.5),
+    ({"fte": "1.234,5", "aantal_personen": "1000", "inzetbaar_personen": "10"}, "fte", 1234.5),
+    ({"aantal_personen": "1.500", "fte": "1 000", "inzetbaar_personen": "10"}, "persons", 1500),
+    ({"aantal_personen": "100000", "inzetbaar_personen": "100000"}, "persons", 100_000),
+    ({"aantal_personen": "-0", "fte": "0", "inzetbaar_personen": "0"}, "persons", 0),
+    ({"aantal_personen": "1e3", "inzetbaar_personen": "10"}, "persons", 1000),
+    ({"aantal_personen": "1\u00a0234", "inzetbaar_personen": "10"}, "persons", 1234),
+    ({"organisatie": "x" * 255}, "organisation", "x" * 255),
+    ({"organisatie": "\U0001f693" * 255}, "organisation", "\U0001f693" * 255),
+    ({"organisatie": "e\u0301" * 127 + "e"}, "organisation", "e\u0301" * 127 + "e"),
+    ({"organisatie_id": "1" * 64}, "organisation_id", "1" * 64),
+    ({"opmerking": "regel 1\nregel 2\tmet tab"}, "note", "regel 1\nregel 2\tmet tab"),
+    ({"bevoegdheden": "toezicht;\r\ntoegangscontrole"}, "powers", "toezicht;\r\ntoegangscontrole"),
+], ids=["english 1,234.5", "dutch 1.234,5", "thousands dot", "persons at the bound",
+        "minus zero", "exponent", "no-break space", "255 characters", "255 emoji",
+        "combining accents", "64-character id", "multi-line note", "multi-line powers"])
+def test_values_within_bounds_are_read_right(boundaries, changes, column, expected):
+    result = validate(boundaries, [FILLER, {**ROW, **changes}])
+    assert result.errors == []
+    assert result.records.loc[3, column] == expected
+
+
+def test_a_nul_byte_in_a_text_is_refused_with_row_and_column(boundaries):
+    """Past the reader's first kilobyte (where a NUL means a binary file)."""
+    fillers = [{**FILLER, "organisatie": f"Handhaving {i}"} for i in range(12)]
+    result = validate(boundaries, [*fillers, {**ROW, "opmerking": "zie\x00bijlage"}])
+    assert texts_of(result.errors) == [
+        "Rij 14, opmerking: bevat een stuurteken (U+0000) dat niet kan worden opgeslagen; "
+        "verwijder het"]
+
+
+def test_the_bounds_come_from_the_context(boundaries):
+    names = boundaries.region_names()
+    ctx = Context("VR13", names["VR13"], boundaries.municipality_table(), default_categories(),
+                  TODAY, None, names, Bounds(max_persons=50, fte_per_person=2))
+    rows = [{**ROW, "aantal_personen": "51", "inzetbaar_personen": "1", "fte": "1"},
+            {**FILLER, "aantal_personen": "40", "fte": "81", "inzetbaar_personen": "1"}]
+    result = validate_sheet(read_upload(csv_bytes(rows), "capaciteit.csv"), ctx)
+    assert texts_of(result.errors) == [
+        "Rij 2, aantal_personen: 51 is meer dan de grens van 50 personen per regel",
+        "Rij 3, fte: 81 FTE is meer dan 2 × aantal_personen (40), dus meer dan 80,0"]
 
 
 # --- warnings ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, select
 
 from capaciteit.access import audit
 from capaciteit.access.permissions import AccessDenied, Grant, User, require
+from capaciteit.bounds import actor_problem
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import RoleGrant
 
@@ -61,6 +62,9 @@ def authorized_write(engine: Engine, actor: User, action: str | None = None,
     whole write back, is recorded in the audit trail in a transaction of its own,
     and is raised again as AccessDenied.
     """
+    unrecordable = actor_problem(actor.label)
+    if unrecordable:  # nothing can be written, nor audited, under this name
+        raise AccessDenied(unrecordable, action or "", region_code)
     try:
         with write_transaction(engine) as conn:
             if action is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
@@ -17,7 +18,10 @@ from capaciteit.access.permissions import (
     User,
     parse_grant,
 )
-from capaciteit.storage.models import RoleGrant
+from capaciteit.bounds import column_text_problem
+from capaciteit.storage.models import AuditEvent, RoleGrant
+
+REGION_CODE = re.compile(r"VR[0-9]{2}")
 
 
 def load_user(conn: Connection, email: str, name: str = "",
@@ -38,16 +42,22 @@ def grant(engine: Engine, actor: User, email: str, role_spec: str) -> None:
 
     The actor must be beheerder by the role table as it stands in this transaction.
     """
+    new = parse_grant(role_spec)
+    if new.role == REGION_EDITOR and not new.region_code:
+        raise ValueError(texts.ROLE_NEEDS_REGION)
+    if new.region_code is not None and not REGION_CODE.fullmatch(new.region_code):
+        raise ValueError(texts.ROLE_BAD_REGION.format(regio=new.region_code[:40]))
+    email = email.strip().lower()
+    unstorable = (column_text_problem(RoleGrant, "email", email)  # the grant, and the audit
+                  or column_text_problem(AuditEvent, "object_id", email))  # event naming it
+    if unstorable:
+        raise ValueError(texts.ROLE_BAD_EMAIL.format(reden=unstorable))
     with authorized_write(engine, actor, MANAGE_ROLES) as conn:
-        new = parse_grant(role_spec)
-        if new.role == REGION_EDITOR and not new.region_code:
-            raise ValueError(texts.ROLE_NEEDS_REGION)
         conn.execute(insert(RoleGrant), {
-            "email": email.strip().lower(), "role": new.role, "region_code": new.region_code,
+            "email": email, "role": new.role, "region_code": new.region_code,
             "granted_by": actor.label, "granted_at": datetime.now(UTC)})
-        audit.record(conn, actor, "rol_toegekend", object_type="rol",
-                     object_id=email.strip().lower(), region_code=new.region_code,
-                     details={"rol": new.role})
+        audit.record(conn, actor, "rol_toegekend", object_type="rol", object_id=email,
+                     region_code=new.region_code, details={"rol": new.role})
 
 
 def revoke(engine: Engine, actor: User, grant_id: int) -> None:

@@ -16,8 +16,10 @@ from capaciteit.agreements.model import (
     NATIONAL,
     reference,
 )
+from capaciteit.bounds import Bounds, column_text_problem, is_finite_number
 from capaciteit.capacity.categories import Category
 from capaciteit.formatting import format_date, format_number
+from capaciteit.storage.models import Agreement
 from capaciteit.uploads.validation import Issue
 
 if TYPE_CHECKING:  # agreement_sheet builds on this module's draft and rules
@@ -37,8 +39,10 @@ REQUIRED = ["region_code", "partner_name", "partner_type", "scopes", "committed_
             "lead_time_hours", "valid_from", "status"]
 
 
-MAX_LENGTH = {"partner_name": 255, "partner_id": 64, "payer": 255, "document_reference": 255,
-              "contact_mailbox": 320, "contact_person": 255}
+# Texts typed freely (choices are checked against their lists); lengths from the model.
+FREE_TEXT = ["partner_name", "partner_id", "powers", "activation_trigger",
+             "compensation_arrangement", "payer", "document_reference", "contact_mailbox",
+             "contact_person"]
 
 
 MAILBOX = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -75,6 +79,7 @@ class Catalogue:
 
     region_names: dict[str, str]
     categories: tuple[Category, ...]
+    bounds: Bounds = Bounds()
 
 
 @dataclass(frozen=True)
@@ -101,11 +106,12 @@ def validate(draft: AgreementDraft, catalogue: Catalogue,
     """Errors and warnings for a draft; ``capacity`` (current summary) enables the warning.
 
     Errors: missing required fields, unknown region / partner type / (sub)category /
-    status / unit, negative or fractional numbers, end before start, bad mailbox, too
-    long texts. Warning: committed persons above the registered persons in scope.
+    status / unit, numbers that are not finite, negative, fractional or beyond the
+    bounds, end before start, bad mailbox, texts too long for their column or with
+    control characters. Warning: committed persons above the registered persons in scope.
     """
-    errors = [*_required(draft), *_choices(draft, catalogue), *_numbers(draft),
-              *_texts(draft)]
+    errors = [*_required(draft), *_choices(draft, catalogue),
+              *_numbers(draft, catalogue.bounds), *_texts(draft)]
     if draft.valid_from and draft.valid_to and draft.valid_to < draft.valid_from:
         errors.append(Problem("valid_to", format_date(draft.valid_to),
                               texts.AGREEMENT_RULES["einde_voor_begin"].format(
@@ -165,30 +171,42 @@ def _choices(draft: AgreementDraft, catalogue: Catalogue) -> list[Problem]:
     return found
 
 
-def _numbers(draft: AgreementDraft) -> list[Problem]:
+def _numbers(draft: AgreementDraft, bounds: Bounds) -> list[Problem]:
     found = []
-    for name, whole in (("committed_persons", True), ("lead_time_hours", True),
-                        ("compensation_eur", False)):
+    for name, whole, limit in (("committed_persons", True, bounds.max_persons),
+                               ("lead_time_hours", True, bounds.max_lead_time_hours),
+                               ("compensation_eur", False, bounds.max_compensation_eur)):
         value = getattr(draft, name)
-        if value is None or pd.isna(value):
+        if value is None:
             continue
-        shown = format_number(value, 0 if float(value).is_integer() else 2)
-        if value < 0:
-            found.append(Problem(name, shown, texts.AGREEMENT_RULES["negatief"].format(
-                waarde=shown)))
-        elif whole and not float(value).is_integer():
-            found.append(Problem(name, shown, texts.AGREEMENT_RULES["geen_geheel"].format(
-                waarde=shown)))
+        if not is_finite_number(value):  # NaN, inf, or no number at all
+            found.append(Problem(name, str(value), texts.AGREEMENT_RULES["geen_getal"].format(
+                waarde=value)))
+            continue
+        shown = _shown(value)
+        key = ("negatief" if value < 0 else "te_groot" if value > limit
+               else "geen_geheel" if whole and not float(value).is_integer() else None)
+        if key:
+            found.append(Problem(name, shown, texts.AGREEMENT_RULES[key].format(
+                waarde=shown, grens=_shown(limit))))
     return found
+
+
+def _shown(value: float) -> str:
+    """A number as the form shows it; a huge one in powers of ten (1e+30), not 31 digits."""
+    if abs(value) >= 1e15:
+        return f"{value:.3g}".replace(".", ",")
+    return format_number(value, 0 if float(value).is_integer() else 2)
 
 
 def _texts(draft: AgreementDraft) -> list[Problem]:
     found = []
-    for name, limit in MAX_LENGTH.items():
+    for name in FREE_TEXT:
         value = getattr(draft, name) or ""
-        if len(value) > limit:
-            found.append(Problem(name, value[:40] + "…", texts.AGREEMENT_RULES["te_lang"].format(
-                lengte=len(value), max=limit)))
+        problem = column_text_problem(Agreement, name, value)
+        if problem:
+            found.append(Problem(name, value[:40] + ("…" if len(value) > 40 else ""),
+                                 problem))
     if draft.contact_mailbox and not MAILBOX.match(draft.contact_mailbox):
         found.append(Problem("contact_mailbox", draft.contact_mailbox,
                              texts.AGREEMENT_RULES["mailbox_ongeldig"].format(

@@ -23,11 +23,13 @@ from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, U
 from capaciteit.agreements.model import (
     NATIONAL,
 )
+from capaciteit.bounds import column_text_problem
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import (
     Agreement,
     AgreementChange,
     AgreementScope,
+    AuditEvent,
 )
 
 if TYPE_CHECKING:  # agreement_sheet builds on this module's draft and rules
@@ -46,6 +48,7 @@ from capaciteit.agreements.rules import (
     validate,
     values_of,
 )
+from capaciteit.uploads.validation import Issue
 
 
 @dataclass(frozen=True)
@@ -179,5 +182,9 @@ def require_region(conn: Connection, actor: User, region_code: str | None) -> No
     """
     if region_code is None or region_code == NATIONAL:
         require_current(conn, actor, NATIONAL_AGREEMENT)
+    elif column_text_problem(AuditEvent, "region_code", region_code):
+        raise AgreementRejected([Issue("", None, texts.AGREEMENT_FIELDS["region_code"],
+                                       region_code[:40], texts.AGREEMENT_RULES[
+                                           "regio_onbekend"].format(waarde=region_code[:40]))])
     else:
         require_current(conn, actor, AGREEMENT_WRITE, region_code)

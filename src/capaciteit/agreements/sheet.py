@@ -8,6 +8,7 @@ sizes, csv dialects) and its number and date parsing; judging the drafts is
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,7 @@ import pandas as pd
 from capaciteit import texts
 from capaciteit.agreements.model import NATIONAL, reference
 from capaciteit.agreements.rules import FIELDS, REQUIRED, AgreementDraft, Catalogue, Problem, Scope
+from capaciteit.bounds import is_finite_number
 from capaciteit.names import name_key
 from capaciteit.uploads.reader import Limits, UploadError, read_cells
 from capaciteit.uploads.validation import category_lookups, parse_dates, parse_numbers
@@ -146,12 +148,24 @@ def _row(row: int, raw: pd.Series, numbers: dict[str, pd.Series], dates: dict[st
 
 
 def _numbers(values: pd.Series) -> pd.Series:
-    """Numeric cells as they are; text cells as Dutch or English numbers (1.234,5)."""
-    numeric = values.map(lambda v: float(v) if isinstance(v, int | float)
-                         and not isinstance(v, bool) else None)
+    """Numeric cells as they are; text cells as Dutch or English numbers (1.234,5).
+
+    Infinity and NaN are no numbers (the draft's validation then names the cell).
+    """
+    numeric = values.map(_finite_float)
     text = values.map(lambda v: None if isinstance(v, int | float) or not _present(v) else str(v))
     parsed = parse_numbers(text.astype("string")).astype(object)
     return numeric.where(numeric.notna(), parsed).map(lambda v: None if pd.isna(v) else float(v))
+
+
+def _finite_float(value: object) -> float | None:
+    if not is_finite_number(value):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an int beyond any float
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _dates(values: pd.Series) -> pd.Series:

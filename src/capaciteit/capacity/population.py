@@ -11,10 +11,13 @@ from datetime import date
 import pandas as pd
 
 from capaciteit import texts
+from capaciteit.bounds import MAX_INHABITANTS, column_text_problem
+from capaciteit.formatting import format_number
+from capaciteit.storage.models import PopulationLoad
+from capaciteit.uploads.parsing import parse_numbers
 
 GM_CODE = re.compile(r"^\s*GM\d{4}\s*$")
 YEAR = re.compile(r"(19|20)\d{2}")
-THOUSANDS = r"\d{1,3}(\.\d{3})+"  # 12.345: a Dutch thousands separator, not a decimal point
 POPULATION_HEADERS = ("bevolking", "inwoners", "aantal")
 PERIOD_HEADERS = ("perioden", "periode", "jaar", "peildatum")
 
@@ -38,8 +41,14 @@ def read_statline_csv(content: bytes, filename: str,
     Accepts ``;`` or ``,`` separators, UTF-8 (with or without BOM) or
     Windows-1252, and the OData layout (``RegioS`` = ``GM0014    ``, ``Perioden``
     = ``2023JJ00``). Rows for other areas (provinces, the country) are ignored.
-    The reference date is 1 January of the period's year unless given.
+    The reference date is 1 January of the period's year unless given. Counts are
+    read as every import reads numbers (``parsing.parse_numbers``: 12.345 is twelve
+    thousand) and must be whole, 0 or more and at most ``MAX_INHABITANTS``.
     """
+    unstorable = column_text_problem(PopulationLoad, "filename", filename)
+    if unstorable:
+        raise PopulationError(texts.POPULATION_FILENAME.format(bestand=filename[:40],
+                                                               reden=unstorable))
     frame = _read_table(content, filename)
     region_col = _find_region_column(frame)
     count_col = _find_count_column(frame, exclude=region_col)
@@ -52,15 +61,18 @@ def read_statline_csv(content: bytes, filename: str,
         rows = rows[rows[period_col].astype(str) == latest]
     if reference_date is None:
         reference_date = _reference_date(rows, period_col, filename)
-    text = rows[count_col].astype(str).str.strip()
-    thousands = text.str.fullmatch(THOUSANDS)
-    counts = pd.to_numeric(text.where(~thousands, text.str.replace(".", "", regex=False)),
-                           errors="coerce")
-    bad = counts.isna() | (counts < 0) | (counts % 1 != 0)
+    counts = parse_numbers(rows[count_col].astype("string"))
+    bad = (counts.isna() | (counts < 0) | (counts % 1 != 0)).fillna(True)
     if bad.any():
         first = bad.idxmax()
         raise PopulationError(texts.POPULATION_BAD_NUMBER.format(
             rij=int(first) + 2, waarde=rows.loc[first, count_col]))
+    too_many = counts > MAX_INHABITANTS
+    if too_many.any():
+        first = too_many.idxmax()
+        raise PopulationError(texts.POPULATION_TOO_MANY.format(
+            rij=int(first) + 2, waarde=rows.loc[first, count_col],
+            max=format_number(MAX_INHABITANTS)))
     inhabitants = pd.DataFrame({
         "gemeente_code": rows[region_col].astype(str).str.strip().to_numpy(),
         "inhabitants": counts.astype("int64").to_numpy(),

@@ -29,14 +29,17 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from capaciteit import texts
 from capaciteit.agreements.coverage import covered_records
 from capaciteit.capacity.aggregation import is_stale
+from capaciteit.formatting import format_number
 from capaciteit.geo.boundaries import WORK_CRS
 
 SEARCH_AREAS: dict[str, int | None] = {
     "eigen": 0, "buren": 1, "tweede-ring": 2, "land": None,
 }
 COVERAGE_KEYS = ["region_code", "organisation", "organisation_id", "category", "subcategory"]
+MAX_PERSONS_NEEDED = 1_000_000  # a question asks for at least one person and at most this
 SUPPLIER_COLUMNS = [
     "region_code", "region_name", "ring", "distance_km", "has_data", "deployable_persons",
     "covered_persons", "uncovered_persons", "peildatum_min", "peildatum_max",
@@ -175,6 +178,9 @@ def answer_question(
     """
     if not question.targets:
         raise ValueError("a question needs at least one target region")
+    if not 1 <= question.persons_needed <= MAX_PERSONS_NEEDED:
+        raise ValueError(texts.DEPLOY_PERSONS_OUT_OF_RANGE.format(
+            max=format_number(MAX_PERSONS_NEEDED)))
     prepared = (capacity if isinstance(capacity, PreparedCapacity)
                 else prepare_capacity(capacity, agreements, scopes, today))
     area = search_area(question, regions, neighbours)

@@ -22,6 +22,7 @@ from capaciteit import texts
 from capaciteit.access import audit
 from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import MANAGE_PRESETS, User
+from capaciteit.bounds import MAX_POSITION, column_text_problem, text_problem
 from capaciteit.capacity.categories import Category, horizons
 from capaciteit.deployment.answer import Question
 from capaciteit.storage.engine import write_transaction
@@ -72,7 +73,7 @@ def reference_presets() -> tuple[Preset, ...]:
 def preset_problems(preset: Preset, categories: tuple[Category, ...]) -> list[str]:
     """What is wrong with a preset, in Dutch; empty when it can be stored."""
     problems = []
-    if not CODE_PATTERN.match(preset.code):
+    if not CODE_PATTERN.fullmatch(preset.code):
         problems.append(texts.PRESET_BAD_CODE.format(code=preset.code))
     if not preset.name.strip():
         problems.append(texts.PRESET_NO_NAME)
@@ -86,6 +87,19 @@ def preset_problems(preset: Preset, categories: tuple[Category, ...]) -> list[st
                 scope=f"{category}/{subcategory}" if subcategory else category))
     if preset.hours not in {h.hours for h in horizons()}:
         problems.append(texts.PRESET_BAD_HOURS.format(uren=preset.hours))
+    return problems + _value_problems(preset)
+
+
+def _value_problems(preset: Preset) -> list[str]:
+    """Texts that fit their columns and no control characters; a position within bounds."""
+    found = [(name, column_text_problem(QuestionPreset, name, getattr(preset, name)))
+             for name in ("name", "description")]
+    found += [("powers", text_problem(power, None)) for power in preset.powers]
+    problems = [texts.PRESET_BAD_TEXT.format(veld=texts.PRESET_FIELDS[name], reden=problem)
+                for name, problem in found if problem]
+    if not 0 <= preset.position <= MAX_POSITION:
+        problems.append(texts.PRESET_BAD_POSITION.format(waarde=preset.position,
+                                                         max=MAX_POSITION))
     return problems
 
 

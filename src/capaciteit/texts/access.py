@@ -121,3 +121,7 @@ HISTORY_REFUSED = {
                   "ingetrokken",
     "agreement": "afspraken worden nooit verwijderd of vervangen; zet de status op opgezegd",
 }
+
+# Values: e-mail addresses in the role table within bounds
+ROLE_BAD_EMAIL = "Het e-mailadres {reden}."
+ROLE_BAD_REGION = "'{regio}' is geen code van een veiligheidsregio (zoals VR13)."

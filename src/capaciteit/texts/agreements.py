@@ -108,7 +108,8 @@ AGREEMENT_RULES = {
     "status_onbekend": "'{waarde}' is geen status; kies uit: {keuzes}",
     "eenheid_onbekend": "'{waarde}' is geen eenheid; kies uit: {keuzes}",
     "mailbox_ongeldig": "'{waarde}' is geen e-mailadres",
-    "te_lang": "is {lengte} tekens; de grens is {max}",
+    # Values: numbers within the bounds ({grens}: a CAPACITEIT_MAX_… setting)
+    "te_groot": "{waarde} is meer dan de grens van {grens}",
     "id_onbekend": "afspraak {waarde} bestaat niet; laat id leeg voor een nieuwe afspraak",
     "id_dubbel": "afspraak {waarde} staat al in rij {eerste}",
     "boven_capaciteit": "{toegezegd} toegezegde personen is meer dan de geregistreerde "

@@ -26,3 +26,9 @@ POPULATION_NO_DATE = (
 POPULATION_LOADED = (
     "Inwonertallen geladen: {gemeenten} gemeenten, {inwoners} inwoners, peildatum {datum}."
 )
+
+# Values: population counts within bounds
+POPULATION_TOO_MANY = (
+    "Rij {rij}: {waarde} inwoners is meer dan de grens van {max} per gemeente."
+)
+POPULATION_FILENAME = "De bestandsnaam {bestand} kan niet worden vastgelegd: {reden}."

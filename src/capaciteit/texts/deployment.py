@@ -128,3 +128,10 @@ PRESET_NO_NAME = "de naam is leeg"
 PRESET_EMPTY = "kies ten minste een categorie of een bevoegdheid"
 PRESET_UNKNOWN_SCOPE = "'{scope}' is geen bekende (sub)categorie"
 PRESET_BAD_HOURS = "{uren} uur is geen toegestane termijn"
+
+# Values: preset texts and numbers within bounds
+PRESET_BAD_TEXT = "{veld} {reden}"
+PRESET_BAD_POSITION = "volgorde {waarde} ligt niet tussen 0 en {max}"
+PRESET_FIELDS = {"name": "de naam", "description": "de omschrijving",
+                 "powers": "een bevoegdheid"}
+DEPLOY_PERSONS_OUT_OF_RANGE = "Vul een aantal personen in van 1 tot en met {max}."

@@ -89,3 +89,13 @@ def map_description(
         parts.append(f"{missing} regio('s) zonder gegevens, grijs op de kaart.")
     parts.append("Dezelfde cijfers staan in de tabel hieronder.")
     return " ".join(parts)
+
+
+# Values: bounds on texts and numbers before they are stored (capaciteit.bounds)
+VALUE_CONTROL_CHARACTER = (
+    "bevat een stuurteken ({teken}) dat niet kan worden opgeslagen; verwijder het"
+)
+VALUE_TOO_LONG = "is {lengte} tekens; de grens is {max}"
+ACTOR_REFUSED = (
+    "De naam of het e-mailadres van wie dit doet kan niet worden vastgelegd: het {reden}."
+)

@@ -26,6 +26,8 @@ UPLOAD_NO_HEADER = (
     "(zoals organisatie, categorie, aantal_personen). Gebruik het sjabloon."
 )
 UPLOAD_TOO_MANY_ROWS = "Het bestand heeft {rijen} regels; de grens is {max}."
+# Values: a file name the history can record
+UPLOAD_FILENAME = "de bestandsnaam kan niet worden vastgelegd: hij {reden}"
 PROGRESS_READING = "Bestand lezen…"
 PROGRESS_HEADERS = "Kolommen herkennen…"
 PROGRESS_VALIDATING = "Gegevens controleren…"
@@ -53,7 +55,7 @@ VALIDATION = {
     "fte_leeg": "fte is niet ingevuld",
     "fte_geen_getal": "'{waarde}' is geen getal",
     "fte_negatief": "{waarde} is negatief",
-    "fte_te_hoog": "{waarde} FTE is meer dan 1,5 × aantal_personen ({personen}), "
+    "fte_te_hoog": "{waarde} FTE is meer dan {factor} × aantal_personen ({personen}), "
                    "dus meer dan {max_fte}",
     "inzetbaar_leeg": "inzetbaar_personen is niet ingevuld",
     "inzetbaar_geen_getal": "'{waarde}' is geen getal",
@@ -71,6 +73,9 @@ VALIDATION = {
                        "personen ({procent}%)",
     "oude_peildatum": "{aantal} regel(s) hebben een peildatum van meer dan een jaar geleden "
                       "(oudste: {oudste})",
+    # Values: numbers within the domain's bounds ({grens}: CAPACITEIT_MAX_PERSONEN)
+    "personen_te_groot": "{waarde} is meer dan de grens van {grens} personen per regel",
+    "inzetbaar_te_groot": "{waarde} is meer dan de grens van {grens} personen per regel",
     "totaalregel": "Totaalregel(s) herkend en niet ingelezen: rij {rijen}.",
     "onbekende_kolommen": "Kolommen genegeerd (onbekend): {kolommen}.",
     "lege_regels": "{aantal} lege regel(s) overgeslagen.",

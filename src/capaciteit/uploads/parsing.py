@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable
@@ -14,6 +15,15 @@ from capaciteit.capacity.categories import Category
 from capaciteit.names import name_key
 
 _GEMEENTE_PREFIX = re.compile(r"^\s*gemeente\s+", re.IGNORECASE)
+MINUS = "\u2212"
+PLAIN = r"-?[0-9]+(\.[0-9]+)?"  # 80, 80.5: read directly (ASCII digits only)
+THOUSANDS_DOTS = r"-?[0-9]{1,3}(\.[0-9]{3})+"  # 1.500, 1.234.567: Dutch thousands
+SPACE_LIKE = re.compile(r"[\u00a0\u2007\u2009\u202f]")  # no-break and thin spaces
+NUMBER = re.compile(rf"(?P<sign>[+\-{MINUS}]?)(?P<body>[0-9][0-9 .,]*|[.,][0-9]+)"
+                    r"(?:[eE](?P<exponent>[+-]?[0-9]{1,4}))?")
+SIMPLE = re.compile(r"[0-9]*[.,]?[0-9]+")  # no thousands separator
+DIGITS = re.compile(r"[0-9]+")
+DECIMAL_ONLY = re.compile(r"[0-9]*[.,][0-9]+")
 
 
 def map_distinct(values: pd.Series, function: Callable[[object], str | None]) -> pd.Series:
@@ -24,20 +34,49 @@ def map_distinct(values: pd.Series, function: Callable[[object], str | None]) ->
 
 
 def parse_numbers(values: pd.Series) -> pd.Series:
-    """Numbers written as 80, 80.0, 1,5, 1.234 (thousands) or 1.234,5; others <NA>."""
-    direct = pd.to_numeric(values, errors="coerce")
-    plain = values.str.fullmatch(r"-?\d+(\.\d+)?").fillna(False) & \
-        ~values.str.fullmatch(r"-?\d{1,3}(\.\d{3})+").fillna(False)
-    if bool((plain | values.isna()).all()):  # the usual case: nothing Dutch to untangle
-        return direct.astype("Float64")
-    text = values.astype("string").str.replace(r"\s", "", regex=True)
-    both = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
-    thousands_dot = text.str.fullmatch(r"-?\d{1,3}(\.\d{3})+") & ~both
-    normalised = text.where(~both, text.str.replace(".", "", regex=False))
-    normalised = normalised.where(~thousands_dot.fillna(False),
-                                  normalised.str.replace(".", "", regex=False))
-    normalised = normalised.str.replace(",", ".", regex=False)
-    return pd.to_numeric(normalised, errors="coerce").astype("Float64")
+    """Numbers as people write them (:func:`parse_number`); others <NA>, never NaN or inf."""
+    text = values.astype("string").str.strip()
+    plain = text.str.fullmatch(PLAIN).fillna(False) & \
+        ~text.str.fullmatch(THOUSANDS_DOTS).fillna(False)
+    if bool((plain | text.isna()).all()):  # the usual case: nothing to untangle
+        numbers = pd.to_numeric(text, errors="coerce").astype("Float64")
+    else:
+        present = text.dropna()
+        mapping = {value: parse_number(value) for value in present.unique()}
+        numbers = text.map(mapping).astype("Float64")
+    finite = numbers.notna() & numbers.abs().lt(math.inf).fillna(False)
+    return (numbers.where(finite) + 0.0).astype("Float64")  # + 0.0: -0 is 0
+
+
+def parse_number(text: str) -> float | None:
+    """One number as people write it, or None when it is no number or could be misread.
+
+    Only the digits 0-9. A sign (+, -, −) and an exponent (1e3, 1,5E-2) may be
+    written. One separator alone: a comma is the decimal comma (1,5 and 1,234 are
+    below 2); a dot is the decimal point (1.5) unless it separates thousands in
+    groups of three (1.500 and 1.234.567 are whole numbers, as in Dutch); repeated
+    commas or spaces (also no-break spaces) separate thousands. Both a dot and a comma:
+    the last one is the decimal separator, and the other must separate thousands in
+    groups of three (1.234,5 and 1,234.5 are both 1234.5; 1,2.5 is refused).
+    Infinity, NaN and numbers beyond a float are refused. See docs/decisions.md.
+
+    Examples
+    --------
+    >>> [parse_number(t) for t in ("1,5", "1.500", "1,234.5", "1.234,5", "1 234", "٣", "inf")]
+    [1.5, 1500.0, 1234.5, 1234.5, 1234.0, None, None]
+    """
+    match = NUMBER.fullmatch(SPACE_LIKE.sub(" ", text.strip()))
+    if match is None:
+        return None
+    body = match["body"]
+    if match["exponent"] is not None and not SIMPLE.fullmatch(body):
+        return None  # 1.234,5e3: thousands separators and an exponent are no number
+    normalised = _normalised(body)
+    if normalised is None:
+        return None
+    sign = "-" if match["sign"] in ("-", MINUS) else ""
+    value = float(f"{sign}{normalised}e{match['exponent'] or 0}")
+    return value + 0.0 if math.isfinite(value) else None
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -87,6 +126,29 @@ def category_lookups(categories: tuple[Category, ...]) -> tuple[
             by_sub[(category.code, name_key(sub.code))] = sub.code
             by_sub[(category.code, name_key(sub.name))] = sub.code
     return by_category, by_sub
+
+
+def _normalised(body: str) -> str | None:
+    """A number's body without thousands separators and with a decimal point, or None."""
+    if DIGITS.fullmatch(body):
+        return body
+    marks = [c for c in body if c in ".,"]
+    if " " not in body and len(marks) == 1:
+        if marks == ["."] and re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", body):
+            return body.replace(".", "")  # 1.500: a Dutch thousands dot
+        return body.replace(",", ".") if DECIMAL_ONLY.fullmatch(body) else None
+    decimal = ""
+    if marks and (len(set(marks)) == 2 or " " in body):  # the last mark is the decimal one
+        body, decimal = body[:body.rindex(marks[-1])], "." + body[body.rindex(marks[-1]) + 1:]
+        if not DIGITS.fullmatch(decimal[1:]):
+            return None
+    separators = set(re.sub(r"[0-9]", "", body))
+    if len(separators) != 1:
+        return None
+    group = re.escape(separators.pop())
+    if not re.fullmatch(rf"[0-9]{{1,3}}({group}[0-9]{{3}})+", body):
+        return None
+    return re.sub(r"[^0-9]", "", body) + decimal
 
 
 def _municipality_key(value: object) -> str:

@@ -8,13 +8,15 @@ from datetime import date
 from sqlalchemy import Engine
 
 from capaciteit import texts
+from capaciteit.bounds import Bounds, column_text_problem
 from capaciteit.capacity.categories import Category
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import Settings
 from capaciteit.storage import repository as storage
+from capaciteit.storage.models import Submission
 from capaciteit.uploads.publishing import Diff, diff_versions, find_identical, sha256_of
 from capaciteit.uploads.reader import Limits, Progress, read_upload
-from capaciteit.uploads.validation import Context, ValidationResult, validate_sheet
+from capaciteit.uploads.validation import Context, Issue, ValidationResult, validate_sheet
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,15 @@ def upload_limits(settings: Settings) -> Limits:
 
 def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Category, ...],
                  region_code: str, content: bytes, filename: str, *, limits: Limits,
-                 today: date | None = None, progress: Progress | None = None) -> UploadCheck:
+                 bounds: Bounds | None = None, today: date | None = None,
+                 progress: Progress | None = None) -> UploadCheck:
     """Read and validate an upload for ``region_code`` and compare it with the current version.
 
     Raises ``spreadsheet.UploadError`` for a file that cannot be used at all.
     Stores nothing. The check remembers which version it compared with
     (``based_on``); ``publishing.publish`` refuses it once another one is current.
+    Whatever passes can be stored on every store: numbers within
+    ``bounds``, texts (the file name too) within their columns.
     """
     report = progress or (lambda _f, _t: None)
     sheet = read_upload(content, filename, limits, report)
@@ -58,8 +63,14 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
     report(0.6, texts.PROGRESS_VALIDATING)
     names = boundaries.region_names()
     ctx = Context(region_code, names[region_code], boundaries.municipality_table(), categories,
-                  today or date.today(), current, names)
+                  today or date.today(), current, names, bounds or Bounds())
     result = validate_sheet(sheet, ctx)
+    unstorable = column_text_problem(Submission, "filename", filename)
+    if unstorable:
+        issue = Issue(sheet.sheet_name, None, None, None,
+                      texts.UPLOAD_FILENAME.format(reden=unstorable))
+        result = ValidationResult(result.records.iloc[0:0], [issue, *result.errors], [],
+                                  result.notes)
     report(1.0, texts.PROGRESS_DONE)
     return UploadCheck(result, diff_versions(current, result.records), sha256, filename,
                        identical, based_on)

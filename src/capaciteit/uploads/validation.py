@@ -16,10 +16,12 @@ import pandas as pd
 import pandera.pandas as pa
 
 from capaciteit import texts
+from capaciteit.bounds import Bounds, column_length, column_text_problem, forbidden_characters
 from capaciteit.capacity.categories import Category, horizons
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.formatting import format_date, format_number
 from capaciteit.names import name_key
+from capaciteit.storage.models import CapacityRecord
 from capaciteit.uploads.parsing import (
     category_lookups,
     map_distinct,
@@ -38,10 +40,12 @@ OLD_DAYS = 365
 CHANGE_WARNING = 0.5
 
 
-FTE_FACTOR = 1.5
-
-
 DUPLICATE_KEY = ["organisation", "category", "subcategory", "gemeente_code"]
+
+
+# Free-text columns of the sheet and the record column each is stored in (lengths from there)
+TEXT_COLUMNS = {"organisatie": "organisation", "organisatie_id": "organisation_id",
+                "bevoegdheden": "powers", "opmerking": "note"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class Context:
     today: date
     current: pd.DataFrame | None = None  # the region's current records, for warnings
     region_names: dict[str, str] = field(default_factory=dict)
+    bounds: Bounds = Bounds()
 
 
 def validate_sheet(sheet: Sheet, ctx: Context) -> ValidationResult:
@@ -176,6 +181,7 @@ class Rule:
     column: str
     value_of: str
     check: Callable[[pd.DataFrame, Context], pd.Series]
+    describe: Callable[[str], str | None] | None = None  # the message, when not a template
 
 
 def rules() -> list[Rule]:
@@ -191,6 +197,10 @@ def rules() -> list[Rule]:
     def number_rule(name: str, col: str, typed: str,
                     test: Callable[[pd.Series, pd.DataFrame], pd.Series]) -> Rule:
         return Rule(name, col, col, lambda d, _c: d[typed].isna() | test(d[typed], d))
+
+    def at_most_max_persons(name: str, col: str, typed: str) -> Rule:
+        return Rule(name, col, col,
+                    lambda d, c: d[typed].isna() | (d[typed] <= c.bounds.max_persons))
 
     return [
         Rule("regio_afwijkend", "regio", "regio",
@@ -213,11 +223,13 @@ def rules() -> list[Rule]:
         number_rule("personen_negatief", "aantal_personen", "persons", lambda v, _d: v >= 0),
         number_rule("personen_geen_geheel", "aantal_personen", "persons",
                     lambda v, _d: v == v.round()),
+        at_most_max_persons("personen_te_groot", "aantal_personen", "persons"),
         Rule("fte_leeg", "fte", "fte", present("fte")),
         Rule("fte_geen_getal", "fte", "fte", parsed_or_blank("fte", "fte")),
         number_rule("fte_negatief", "fte", "fte", lambda v, _d: v >= 0),
-        number_rule("fte_te_hoog", "fte", "fte",
-                    lambda v, d: d["persons"].isna() | (v <= FTE_FACTOR * d["persons"])),
+        Rule("fte_te_hoog", "fte", "fte",
+             lambda d, c: d["fte"].isna() | d["persons"].isna()
+             | (d["fte"] <= c.bounds.fte_per_person * d["persons"])),
         Rule("inzetbaar_leeg", "inzetbaar_personen", "inzetbaar_personen",
              present("inzetbaar_personen")),
         Rule("inzetbaar_geen_getal", "inzetbaar_personen", "inzetbaar_personen",
@@ -226,6 +238,7 @@ def rules() -> list[Rule]:
                     lambda v, _d: v >= 0),
         number_rule("inzetbaar_geen_geheel", "inzetbaar_personen", "deployable_persons",
                     lambda v, _d: v == v.round()),
+        at_most_max_persons("inzetbaar_te_groot", "inzetbaar_personen", "deployable_persons"),
         number_rule("inzetbaar_te_hoog", "inzetbaar_personen", "deployable_persons",
                     lambda v, d: d["persons"].isna() | (v <= d["persons"])),
         Rule("uur_leeg", "inzetbaar_binnen_uur", "inzetbaar_binnen_uur",
@@ -242,7 +255,22 @@ def rules() -> list[Rule]:
         Rule("dubbel", "organisatie", "organisatie",
              lambda d, _c: ~d.duplicated(subset=DUPLICATE_KEY, keep="first")
              | d[["organisation", "category", "subcategory"]].isna().any(axis=1)),
+        *(text_rule(header, column) for header, column in TEXT_COLUMNS.items()),
     ]
+
+
+def text_rule(header: str, column: str) -> Rule:
+    """A text fits its record column: no control characters, not longer than the column."""
+    limit = column_length(CapacityRecord, column)
+    multi_line = limit is None
+
+    def fits(d: pd.DataFrame, _c: Context) -> pd.Series:
+        raw = d[f"raw_{header}"]
+        too_long = raw.str.len().gt(limit).fillna(False) if limit else False
+        return ~(forbidden_characters(raw, multi_line=multi_line) | too_long)
+
+    return Rule(f"{header}_tekst", header, header, fits,
+                lambda value: column_text_problem(CapacityRecord, column, value))
 
 
 def _run_rules(typed: pd.DataFrame, sheet: Sheet, ctx: Context) -> list[Issue]:
@@ -274,6 +302,9 @@ def _issue(rule: Rule, row: int, typed: pd.DataFrame, sheet: str, ctx: Context) 
         same = (typed[DUPLICATE_KEY].astype(object).fillna("")  # all-blank: null[pyarrow]
                 == key.astype(object).fillna("")).all(axis=1)
         first = str(int(typed.index[same][0]))
+    if rule.describe is not None:
+        return Issue(sheet, row, rule.column, shown, rule.describe(shown or "") or "")
+    factor = ctx.bounds.fte_per_person
     message = texts.VALIDATION[rule.name].format(
         waarde=shown or "", personen=_raw_number(data["raw_aantal_personen"]),
         regio=f"{ctx.region_name} ({ctx.region_code})",
@@ -281,8 +312,9 @@ def _issue(rule: Rule, row: int, typed: pd.DataFrame, sheet: str, ctx: Context) 
         uren=", ".join(str(h.hours) for h in horizons()),
         gemeente_regio=_region_label(ctx, data["gemeente_region"]),
         max=format_date(ctx.today + timedelta(days=FUTURE_DAYS)),
-        max_fte=format_number(FTE_FACTOR * data["persons"], 1)
-        if pd.notna(data["persons"]) else "")
+        grens=format_number(ctx.bounds.max_persons),
+        factor=f"{factor:g}".replace(".", ","),
+        max_fte=format_number(factor * data["persons"], 1) if pd.notna(data["persons"]) else "")
     return Issue(sheet, row, rule.column, shown, message)
 
 
