@@ -134,7 +134,7 @@ def acting_user() -> User:
     groups = st.user.get("groups") or []
     with _engine(settings.effective_database_url).connect() as conn:
         user = load_user(conn, email, str(st.user.get("name") or ""),
-                         groups if isinstance(groups, list) else [], settings.groepen_rollen)
+                         groups if isinstance(groups, list) else [], settings.group_roles)
     if not user.grants:
         st.warning(texts.NO_ROLE.format(email=email))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)

@@ -67,8 +67,8 @@ with ctx.engine.connect() as conn:
     agreements, agreement_scopes = agreement_repository.agreements_frame(conn)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
-                         stale_after_days=ctx.settings.verouderd_na_dagen)
-sentences = answer_sentences(answer, names, ctx.settings.verouderd_na_dagen)
+                         stale_after_days=ctx.settings.stale_after_days)
+sentences = answer_sentences(answer, names, ctx.settings.stale_after_days)
 (st.error if answer.shortfall else st.success)(sentences[0])
 for line in sentences[1:]:
     st.warning(line)
@@ -77,7 +77,7 @@ attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None
 st_folium(build_supply_map(
     ctx.boundaries.regions_display, answer.suppliers, targets,
     legend_title=texts.DEPLOY_MAP_LEGEND, peildatum=peildatum_label(ctx.data.versions),
-    attributions=attributions, basemap=ctx.settings.achtergrondkaart),
+    attributions=attributions, basemap=ctx.settings.basemap),
     key="inzetkaart", height=560, use_container_width=True, returned_objects=[])
 st.caption(texts.DEPLOY_MAP_CAPTION)
 

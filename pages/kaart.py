@@ -58,7 +58,7 @@ fmap = build_choropleth(
     ctx.boundaries.regions_display, table, key="region_code", name_column="region_name",
     value_column=measure.column, legend_title=measure.label, peildatum=peildatum,
     attributions=map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date),
-    decimals=measure.decimals, basemap=ctx.settings.achtergrondkaart)
+    decimals=measure.decimals, basemap=ctx.settings.basemap)
 st.caption(f"{texts.MAP_CLICK_HINT} {peildatum}.")
 st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
           returned_objects=["last_active_drawing"])

@@ -71,8 +71,8 @@ else:
     st.subheader(texts.REGION_FRESHNESS)
     version = versions.iloc[0]
     st.write(freshness_line(version))
-    if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.verouderd_na_dagen):
-        st.warning(texts.REGION_STALE.format(dagen=ctx.settings.verouderd_na_dagen))
+    if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.stale_after_days):
+        st.warning(texts.REGION_STALE.format(dagen=ctx.settings.stale_after_days))
 
     st.subheader(texts.REGION_BY_CATEGORY)
     per_category = by_category(summary, categories_frame(ctx.categories))
@@ -93,7 +93,7 @@ else:
     st_folium(build_choropleth(
         shapes[shapes["region_code"] == code], per_municipality, key="gemeente_code",
         name_column="gemeente_name", value_column="persons", legend_title=measure.label,
-        peildatum=peildatum_label(versions), basemap=ctx.settings.achtergrondkaart,
+        peildatum=peildatum_label(versions), basemap=ctx.settings.basemap,
         attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
         key="gemeentekaart", height=480, use_container_width=True, returned_objects=[])
     show_table(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",

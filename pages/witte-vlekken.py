@@ -50,7 +50,7 @@ st.metric(texts.PAGE_WHITE_SPOTS, texts.WHITE_SPOTS_COUNT.format(
 
 st_folium(build_coverage_map(
     ctx.boundaries.regions_display, map_table(picture.shares), days=days,
-    peildatum=peildatum_label(ctx.data.versions), basemap=ctx.settings.achtergrondkaart,
+    peildatum=peildatum_label(ctx.data.versions), basemap=ctx.settings.basemap,
     attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
     key="vlekkenkaart", height=560, use_container_width=True, returned_objects=[])
 st.caption(texts.WHITE_SPOTS_MAP_HINT.format(dagen=days))
