@@ -445,6 +445,12 @@ class BenchQuestion:
     question: deployment.Question
 
 
+def preset_question(preset: presets.Preset) -> deployment.Question:
+    """A national question for 500 persons with the preset's scopes, powers and horizon."""
+    return deployment.Question((DEPLOYMENT_TARGET,), preset.hours, 500, preset.scopes,
+                               preset.powers, "land")
+
+
 def bench_questions() -> list[BenchQuestion]:
     """National questions (search area: the whole country) from narrow to the broadest."""
     masks = presets.find_preset(list(presets.reference_presets()), "mondkapjes-ov")
@@ -452,9 +458,9 @@ def bench_questions() -> list[BenchQuestion]:
     assert masks is not None and horeca is not None
     return [
         BenchQuestion("mondkapjes OV (boa IV + bevoegdheid), 24 uur",
-                      masks.question((DEPLOYMENT_TARGET,), 500, "land")),
+                      preset_question(masks)),
         BenchQuestion("toegangsbewijs horeca (2 scopes + bevoegdheid), 72 uur",
-                      horeca.question((DEPLOYMENT_TARGET,), 500, "land")),
+                      preset_question(horeca)),
         BenchQuestion("alles, geen filter, binnen een week (zwaarste)",
                       deployment.Question((DEPLOYMENT_TARGET,), 168, 50_000,
                                           search_area="land")),

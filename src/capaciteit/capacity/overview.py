@@ -45,3 +45,7 @@ def dashboard_data(engine: Engine, boundaries: Boundaries) -> DashboardData:
     return DashboardData(summary, versions, population, population_date, has_demo)
 
 
+def region_history(engine: Engine, region_code: str) -> pd.DataFrame:
+    """A region's versions, newest first (who, when, which file, current or not)."""
+    with engine.connect() as conn:
+        return storage.history(conn, region_code)

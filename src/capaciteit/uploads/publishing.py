@@ -11,7 +11,6 @@ from sqlalchemy import Connection, Engine, select
 from capaciteit import texts
 from capaciteit.access import audit
 from capaciteit.access.permissions import PUBLISH, RESTORE, User
-from capaciteit.capacity.records import MEASURES
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import Submission
@@ -68,11 +67,6 @@ def diff_versions(current: pd.DataFrame, new: pd.DataFrame) -> Diff:
                         new.groupby("category")["persons"].sum().rename("after")], axis=1)
     totals = totals.fillna(0).astype("int64").reset_index(names="category")
     return Diff(added.reset_index(), removed.reset_index(), changed.reset_index(), totals)
-
-
-def category_totals(records: pd.DataFrame) -> pd.DataFrame:
-    """Sums of the measures per category, for the preview."""
-    return records.groupby("category", as_index=False)[MEASURES].sum()
 
 
 def find_identical(conn: Connection, region_code: str, sha256: str) -> int | None:
