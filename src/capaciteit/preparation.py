@@ -45,11 +45,11 @@ def fetch_boundaries(settings: Settings, *, source: str | None = None,
 
 def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True) -> list[str]:
     """Make the app ready to serve: map assets, boundaries, database, demo data if empty."""
-    messages = [f"Kaartbestanden klaar in {install_map_assets(static_dir)}."]
+    messages = [texts.PREPARED_MAP_ASSETS.format(map=install_map_assets(static_dir))]
     if not (settings.regions_dir / "manifest.json").exists():
         messages.append(fetch_boundaries(settings))
     engine = prepare_database(settings.effective_database_url)
-    messages.append("Database bijgewerkt tot het nieuwste schema.")
+    messages.append(texts.PREPARED_DATABASE)
     if demo_if_empty:
         messages.append(load_demo(settings, engine=engine) or texts.DEMO_NOT_EMPTY)
     engine.dispose()

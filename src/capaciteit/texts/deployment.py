@@ -59,7 +59,6 @@ DEPLOY_MAP_CAPTION = (
     "zoekgebied. Bijna wit: buiten het zoekgebied; grijs: geen gegevens."
 )
 DEPLOY_MAP_LEGEND = "Inzetbare personen"
-DEPLOY_TARGET_LEGEND = "Doelregio"
 DEPLOY_OUTSIDE_LEGEND = "Buiten zoekgebied"
 DEPLOY_EXPORT = "Antwoord als Excel"
 DEPLOY_PRINT = "Afdrukversie (HTML)"
@@ -128,3 +127,10 @@ PRESET_NO_NAME = "de naam is leeg"
 PRESET_EMPTY = "kies ten minste een categorie of een bevoegdheid"
 PRESET_UNKNOWN_SCOPE = "'{scope}' is geen bekende (sub)categorie"
 PRESET_BAD_HOURS = "{uren} uur is geen toegestane termijn"
+
+# Answer: sheets of the export, a horizon outside the reference list
+DEPLOY_SHEETS = {"suppliers": "Leveranciers", "agreements": "Afspraken"}
+DEPLOY_WITHIN_HOURS = "binnen {uren} uur"
+
+# Presets: who seeded them
+PRESET_SEED_ACTOR = "referentielijst (vragen.toml)"
