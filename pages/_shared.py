@@ -1,4 +1,4 @@
-"""Streamlit edge shared by the pages: cached resources, the app context, the banners."""
+"""Streamlit edge shared by the pages: cached resources, the app context, banners, messages."""
 
 from __future__ import annotations
 
@@ -12,20 +12,23 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
+from capaciteit.access.overview import user_with_roles
 from capaciteit.access.permissions import User, local_admin
-from capaciteit.access.roles import load_user
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
-from capaciteit.deployment.answer import PreparedCapacity, prepare_capacity
+from capaciteit.deployment.answer import PreparedCapacity
+from capaciteit.deployment.overview import prepared_capacity
+from capaciteit.formatting import plain
 from capaciteit.geo.boundaries import Boundaries, BoundaryError, load_boundaries
 from capaciteit.geo.maps import install_map_assets
 from capaciteit.settings import Settings, get_settings
-from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+FLASH = "meldingen"  # session state: messages kept by a callback, shown after the rerun
+ALERTS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def context() -> AppContext:
         engine = _engine(url)
         data = _data(url, str(settings.regions_dir), overview.change_token(engine), mtime)
     except (BoundaryError, DatabaseError) as error:
-        st.error(str(error))
+        st.error(plain(error))
         st.stop()
     user = acting_user()
     _access_banner(user)
@@ -96,7 +99,8 @@ def _leave_pages_folder_mode() -> None:
     ``st.navigation`` switches that mode off, but only once dashboard.py has
     run. When a page finds itself run alone, it switches the mode off and
     reruns: the rerun goes through dashboard.py to the same page and query.
-    Tested by the banner tests on non-default pages (tests/test_pages.py).
+    Guarded by a browser test that opens a deep link as a fresh server's first request
+    (tests/browser/test_map_browser.py) and by the banner tests in tests/pages/test_pages.py.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -113,18 +117,13 @@ def auth_configured() -> bool:
         return False
 
 
-def current_user() -> str:
-    """The acting user's label (e-mail address) for services that take a name."""
-    return acting_user().label
-
-
 def acting_user() -> User:
     """The acting user with their roles; in lokale modus the single local beheerder.
 
     Logged-out visitors get the login button and nothing else.
     """
     if not auth_configured():
-        return local_admin(f"lokaal ({getpass.getuser()})")
+        return local_admin(texts.LOCAL_USER_LABEL.format(naam=getpass.getuser()))
     if not st.user.is_logged_in:
         st.info(texts.LOGIN_NEEDED)
         st.button(texts.LOGIN_BUTTON, on_click=st.login, type="primary")
@@ -132,11 +131,11 @@ def acting_user() -> User:
     settings = get_settings()
     email = str(st.user.get("email") or "")
     groups = st.user.get("groups") or []
-    with _engine(settings.effective_database_url).connect() as conn:
-        user = load_user(conn, email, str(st.user.get("name") or ""),
-                         groups if isinstance(groups, list) else [], settings.group_roles)
+    user = user_with_roles(_engine(settings.effective_database_url), email,
+                           str(st.user.get("name") or ""),
+                           groups if isinstance(groups, list) else [], settings.group_roles)
     if not user.grants:
-        st.warning(texts.NO_ROLE.format(email=email))
+        st.warning(texts.NO_ROLE.format(email=plain(email)))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
         st.stop()
     return user
@@ -147,13 +146,13 @@ def _access_banner(user: User) -> None:
     if not auth_configured():
         address = st.get_option("server.address") or ""
         if address not in LOOPBACK:
-            st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
+            st.error(texts.LOCAL_MODE_REFUSED.format(adres=plain(address or texts.ALL_ADDRESSES)))
             st.stop()
         st.info(texts.LOCAL_MODE_BANNER, icon=":material/lock:")
         return
     with st.sidebar:
-        st.caption(f"{user.label}: " + ", ".join(sorted(
-            g.role + (f" {g.region_code}" if g.region_code else "") for g in user.grants)))
+        st.caption(plain(f"{user.label}: " + ", ".join(sorted(
+            g.role + (f" {g.region_code}" if g.region_code else "") for g in user.grants))))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
 
 
@@ -165,13 +164,33 @@ def region_choice(names: dict[str, str], key: str) -> str | None:
                                or st.session_state.get(key) is None):
         st.session_state[key] = requested
     if requested and requested not in names:
-        st.error(texts.UNKNOWN_REGION.format(code=requested))
+        st.error(texts.UNKNOWN_REGION.format(code=plain(requested)))
     code = st.selectbox(texts.CHOOSE_REGION, list(names), key=key, index=None,
                         format_func=lambda c: f"{names[c]} ({c})",
                         placeholder=texts.NO_REGION_CHOSEN)
     if code is not None:
         st.query_params["regio"] = st.session_state[url_key] = code
     return code
+
+
+def flash(slot: str, kind: str, message: str, table: pd.DataFrame | None = None) -> None:
+    """Keep a message to show once, after the rerun: call it in a widget's callback.
+
+    ``slot`` names where the page shows it (see :func:`show_flash`); ``kind`` is
+    success, info, warning or error. ``message`` is Markdown: outside text in it
+    goes through ``formatting.plain``. ``table`` (issues, say) is shown below it.
+    """
+    st.session_state.setdefault(FLASH, {}).setdefault(slot, []).append((kind, message, table))
+
+
+def show_flash(slot: str) -> list[str]:
+    """Show the messages kept for ``slot``, then forget them; return their kinds."""
+    kept = st.session_state.get(FLASH, {}).pop(slot, [])
+    for kind, message, table in kept:
+        ALERTS[kind](message)
+        if table is not None:
+            show_table(table)
+    return [kind for kind, _, _ in kept]
 
 
 def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
@@ -184,10 +203,7 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _deployable(url: str, version: tuple[int, int], agreements: int,
                 today: date) -> PreparedCapacity:
-    with _engine(url).connect() as conn:
-        capacity = storage.deployable_capacity(conn)
-        frames = agreement_repository.agreements_frame(conn)
-    return prepare_capacity(capacity, *frames, today)
+    return prepared_capacity(_engine(url), today)
 
 
 def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
@@ -203,5 +219,4 @@ def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
 
 def agreements_token(ctx: AppContext) -> int:
     """A token that changes whenever an agreement changes."""
-    with ctx.engine.connect() as conn:
-        return agreement_repository.change_token(conn)
+    return agreement_overview.change_token(ctx.engine)

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from capaciteit import texts
 from capaciteit.access.permissions import MANAGE_PRESETS, can
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements.overview import agreement_frames
 from capaciteit.capacity.categories import horizons
 from capaciteit.capacity.presentation import map_attributions, peildatum_label
 from capaciteit.deployment.answer import SEARCH_AREAS, Question, answer_question
@@ -24,12 +24,10 @@ from capaciteit.deployment.view import (
     scopes_from_keys,
     supplier_view,
 )
+from capaciteit.exports import XLSX_TYPE
 from capaciteit.geo.maps import build_supply_map
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._shared import context, deployable_capacity, show_table
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 ctx = context()
 names = ctx.boundaries.region_names()
@@ -63,8 +61,7 @@ if not targets:
 
 question = Question(tuple(targets), int(hours), int(needed), scopes_from_keys(scope_choice),
                     tuple(powers), area)
-with ctx.engine.connect() as conn:
-    agreements, agreement_scopes = agreement_repository.agreements_frame(conn)
+agreements, agreement_scopes = agreement_frames(ctx.engine)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
                          stale_after_days=ctx.settings.stale_after_days)
@@ -99,12 +96,12 @@ asked = question_line(question, names, ctx.categories)
 made_at = datetime.now().astimezone()
 down = st.columns(2)
 down[0].download_button(texts.DEPLOY_EXPORT, answer_workbook(
-    answer, sentences, asked, made_at, attributions), "inzetbaar.xlsx", XLSX)
+    answer, sentences, asked, made_at, attributions), "inzetbaar.xlsx", XLSX_TYPE)
 down[1].download_button(texts.DEPLOY_PRINT, print_page(
     answer, sentences, asked, made_at, attributions), "inzetbaar.html", "text/html",
     help=texts.DEPLOY_PRINT_HELP)
 
-if can(ctx.user, MANAGE_PRESETS):  # beheerders only; the service refuses anyone else
+if can(ctx.user, MANAGE_PRESETS):  # offered to who may; the service refuses anyone else
     with st.expander(texts.PRESET_EDIT):
         st.caption(texts.PRESET_EDIT_INTRO)
         preset_editor(ctx, found_powers)

@@ -35,7 +35,7 @@ from streamlit.testing.v1 import AppTest
 
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import ADMIN, Grant, User
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.deployment.presets import load_presets
 from capaciteit.settings import get_settings
@@ -57,7 +57,7 @@ NO_ROLE_START = "U bent ingelogd als"
 # ---------------------------------------------------------------- the expected matrix
 
 ACTIONS = ["publiceren VR13", "publiceren VR15", "herstellen VR13", "afspraak VR13",
-           "afspraak landelijk", "vraagsjablonen", "rol toekennen", "auditspoor inzien"]
+           "afspraak landelijk", "veelgestelde vragen", "rol toekennen", "auditspoor inzien"]
 ROLES = {  # label → what is granted in the role table (None: nothing)
     "lezer": "lezer",
     "regio-invoerder:VR13": "regio-invoerder:VR13",
@@ -82,18 +82,24 @@ HOW_REFUSED = {  # how a page refuses a user who has a role, but not this right
     ("lezer", "herstellen VR13"): ("verborgen", None),
     ("lezer", "afspraak VR13"): ("verborgen", READ_ONLY),
     ("lezer", "afspraak landelijk"): ("verborgen", READ_ONLY),
-    ("lezer", "vraagsjablonen"): ("verborgen", None),
+    ("lezer", "veelgestelde vragen"): ("verborgen", None),
     ("lezer", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("lezer", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "publiceren VR15"): ("geweigerd", PUBLISH_VR15),
     ("regio-invoerder:VR13", "afspraak landelijk"): ("geweigerd", NATIONAL_AGREEMENTS),
-    ("regio-invoerder:VR13", "vraagsjablonen"): ("verborgen", None),
+    ("regio-invoerder:VR13", "veelgestelde vragen"): ("verborgen", None),
     ("regio-invoerder:VR13", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
 }
 REFUSED_ACTION = {"publiceren VR13": "publiceren", "publiceren VR15": "publiceren",
                   "afspraak landelijk": "landelijke_afspraak"}  # as the audit trail names it
 RESULTS: list[tuple[str, str, bool]] = []  # (role, action, allowed) of each cell that passed
+
+
+def as_shown(email: str) -> str:
+    """An e-mail address in a page's Markdown message: outside text, so a word joiner
+    (U+2060, invisible) follows the '@' and no mail link is made of it."""
+    return email.replace("@", "@\u2060")
 
 
 # ---------------------------------------------------------------- the store
@@ -145,7 +151,7 @@ def versions(engine: Engine, region: str) -> list[tuple[int, str]]:
 
 
 def agreements(engine: Engine) -> list[tuple[str, str]]:
-    frame = agreement_repository.list_agreements(engine, TODAY)[0]
+    frame = agreement_overview.list_agreements(engine, TODAY)[0]
     return sorted(zip(frame["region_code"], frame["partner_name"], strict=True), key=str)
 
 
@@ -262,14 +268,14 @@ def create_agreement(region: str, partner: str) -> Callable[[dict], Cell]:
 
 def edit_presets(user: dict) -> Cell:
     at = open_page("pages/inzetbaar.py", user=user, regio="VR13")
-    if form_button(at, "vraag_formulier_nieuw", "Opslaan") is None:
+    if form_button(at, "preset_form_new", "Opslaan") is None:
         if at.title:  # the page runs; the editor and the expander that holds it are not offered
             assert "Veelgestelde vragen beheren" not in [e.label for e in at.expander]
         return Cell(at, control=False)
-    at.text_input(key="vraag_nieuw_code").input("matrix-test")
-    at.text_input(key="vraag_nieuw_name").input("Matrixvraag")
-    at.multiselect(key="vraag_nieuw_scopes").set_value(["boa"])
-    run_ok(form_button(at, "vraag_formulier_nieuw", "Opslaan").click())
+    at.text_input(key="preset_new_code").input("matrix-test")
+    at.text_input(key="preset_new_name").input("Matrixvraag")
+    at.multiselect(key="preset_new_scopes").set_value(["boa"])
+    run_ok(form_button(at, "preset_form_new", "Opslaan").click())
     return Cell(at, control=True)
 
 
@@ -313,9 +319,9 @@ ACTION_TABLE = {
     "afspraak landelijk": Action(create_agreement("landelijk", "Landelijke Pool"), agreements,
                                  "Afspraak #1 met Landelijke Pool is opgeslagen.",
                                  "afspraak_aangemaakt", None),  # national: no region
-    "vraagsjablonen": Action(edit_presets, presets, "Vraag 'Matrixvraag' opgeslagen.",
-                             "sjabloon_opgeslagen"),
-    "rol toekennen": Action(grant_role, grants, "Rol lezer toegekend aan nieuw@vr-test.nl.",
+    "veelgestelde vragen": Action(edit_presets, presets, "Vraag 'Matrixvraag' opgeslagen.",
+                             "veelgestelde_vraag_opgeslagen"),
+    "rol toekennen": Action(grant_role, grants, "Rol lezer toegekend aan nieuw@\u2060vr-test.nl.",
                             "rol_toegekend"),
     "auditspoor inzien": Action(view_audit, lambda e: None, "", None),
 }
@@ -325,7 +331,7 @@ EXPECTED_CHANGE = {  # what an allowed action adds to the store
     "herstellen VR13": lambda before: sorted([*before, (3, "herstel")]),
     "afspraak VR13": lambda before: [("VR13", "Gemeente Amsterdam")],
     "afspraak landelijk": lambda before: [(None, "Landelijke Pool")],  # stored without region
-    "vraagsjablonen": lambda before: sorted([*before, "matrix-test"]),
+    "veelgestelde vragen": lambda before: sorted([*before, "matrix-test"]),
     "rol toekennen": lambda before: sorted([*before, ("nieuw@vr-test.nl", "lezer")]),
     "auditspoor inzien": lambda before: None,
 }
@@ -375,13 +381,13 @@ def test_role_matrix(store, role, action):
         if spec is None:
             assert not cell.control and not refusals
             assert [w for w in values(at.warning) if w.startswith(NO_ROLE_START)] == [
-                f"U bent ingelogd als {email}, maar heeft nog geen rol. Vraag een beheerder "
-                "om u toegang te geven."]
+                f"U bent ingelogd als {as_shown(email)}, maar heeft nog geen rol. Vraag een "
+                "beheerder om u toegang te geven."]
             assert not at.title and not at.dataframe
         else:
             how, text = HOW_REFUSED[(role, action)]
             if how == "geweigerd":  # the page says so, in Dutch, naming who, what and where
-                assert refusals == [f"Geweigerd: {email} mag niet {text}. "
+                assert refusals == [f"Geweigerd: {as_shown(email)} mag niet {text}. "
                                     "Vraag een beheerder om de juiste rol."], shown
                 assert (mine["action"] == audit.REFUSED).tolist() == [True]  # audited
                 assert mine["details"].tolist()[0]["actie"] == REFUSED_ACTION[action]
@@ -410,8 +416,8 @@ def test_a_user_without_a_role_is_told_so_and_sees_no_data(store, page):
     user = user_for("geen rol")
     at = open_page(page, user=user, regio="VR13")
     assert values(at.warning) == [
-        f"U bent ingelogd als {user['email']}, maar heeft nog geen rol. Vraag een beheerder "
-        "om u toegang te geven."]
+        f"U bent ingelogd als {as_shown(user['email'])}, maar heeft nog geen rol. Vraag een "
+        "beheerder om u toegang te geven."]
     assert [b.label for b in at.button] == ["Uitloggen"]
     assert not at.title and not at.dataframe and not at.selectbox and not at.metric
     assert not at.get("component_instance")
@@ -423,7 +429,7 @@ def test_a_logged_in_user_with_a_role_sees_who_they_are(store):
     log_in(at, store, user, "regio-invoerder:VR13")
     at.run()
     assert not at.exception
-    assert f"{user['email']}: regio-invoerder VR13" in values(at.sidebar.caption)
+    assert f"{as_shown(user['email'])}: regio-invoerder VR13" in values(at.sidebar.caption)
     assert "Uitloggen" in [b.label for b in at.sidebar.button]
     assert not [i for i in values(at.info) if i.startswith(LOCAL_BANNER_START)]
     assert len(at.title) == 1
