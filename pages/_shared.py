@@ -79,8 +79,8 @@ def context() -> AppContext:
         url = settings.effective_database_url
         engine = _engine(url)
         data = _data(url, str(settings.regions_dir), overview.change_token(engine), mtime)
-    except (BoundaryError, DatabaseError) as error:
-        st.error(plain(error))
+    except (BoundaryError, DatabaseError) as error:  # the operator's own settings: Markdown
+        st.error(str(error))
         st.stop()
     user = acting_user()
     _access_banner(user)
