@@ -10,13 +10,15 @@ import pandas as pd
 
 # Markdown (CommonMark + GFM + Streamlit's extensions) that outside text must not start:
 # emphasis, code, links and images, HTML, math, directives (:red[…]), tables. A backslash
-# stops what the parser sees; GFM's bare links (https://…, www.…, a@b.nl) and emoji
-# (:smile:) are found later, in the parsed text, so those get an invisible word joiner.
+# stops what the parser sees; GFM's bare links (https://…, www.…) are found later, in the
+# parsed text, so those get an invisible word joiner instead. Left alone on purpose: a bare
+# e-mail address becomes a mail link, ':smile:' an emoji (harmless, and searchable text).
 WORD_JOINER = "\u2060"
 _ALWAYS = re.compile(r"([\\`*~\[\]<>|$&])")
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")  # a_b is no emphasis
-_COLON = re.compile(r":(?=\S)")  # https://…, :red[…], :smile:, :material/…: (not 'Let op: …')
-_BARE_LINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=@)(?=\w)")  # www.example.nl, a@b.nl
+_COLON = re.compile(r":(?=\S)")  # :red[…], https://… (not 'Let op: …')
+_BARE_LINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www))(?=\.)")  # https://…, www.example.nl
+_ICON = re.compile(r"(?i)(?<=:material)/")  # Streamlit swaps ':material/' before parsing
 _LINE_START = re.compile(r"^\s*(#|[-+](?=\s)|\d+[.)](?=\s))")  # heading, list item
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
@@ -54,25 +56,26 @@ def plain(text: object) -> str:
     r"""Outside text made safe to put in a Streamlit Markdown message: shown as typed.
 
     Every character that would start Markdown, HTML, a link, an image, math or a
-    Streamlit directive is escaped with a backslash; bare links and emoji codes get
-    an invisible word joiner (U+2060) after ``:``, ``www`` or ``@``; line breaks
-    become spaces. Use it on anything the app did not write itself (``?regio=``,
-    file names, uploader, partner, organisation and preset names, form input)
-    before it goes into ``st.markdown``, ``st.info`` and the other Markdown
-    elements, and on core messages (exceptions) that carry such text.
+    Streamlit directive is escaped with a backslash; a bare link (``https://``,
+    ``www.``) gets an invisible word joiner (U+2060); line breaks become spaces.
+    Use it on anything the app did not write itself (``?regio=``, file names,
+    uploader, partner, organisation and preset names, form input) before it goes
+    into ``st.markdown``, ``st.info`` and the other Markdown elements, and on core
+    messages (exceptions) that carry such text.
 
     Examples
     --------
     >>> print(plain("[x](https://evil.example)").replace(WORD_JOINER, "⁀"))
     \[x\](https\:⁀//evil.example)
-    >>> plain("Let op: 12 boa's")
-    "Let op: 12 boa's"
+    >>> plain("Let op: 12 boa's, mail invoer@vr13.nl")
+    "Let op: 12 boa's, mail invoer@vr13.nl"
     """
     flat = _LINE_BREAKS.sub(" ", "" if text is None else str(text))
-    escaped = _ALWAYS.sub(r"\\\1", flat)
+    joined = _BARE_LINK.sub(WORD_JOINER, flat)
+    escaped = _ALWAYS.sub(r"\\\1", joined)
     escaped = _UNDERSCORE.sub(r"\\_", escaped)
-    escaped = _COLON.sub(r"\\:" + WORD_JOINER, escaped)
-    escaped = _BARE_LINK.sub(WORD_JOINER, escaped)
+    escaped = _COLON.sub(r"\\:", escaped)
+    escaped = _ICON.sub(r"\\/", escaped)
     return _LINE_START.sub(lambda m: f"{m.group(0)[:-1]}\\{m.group(0)[-1]}", escaped, count=1)
 
 

@@ -52,8 +52,8 @@ EMAIL = "[mij](https://evil.example)@vr13.nl"
 MARKDOWN = ["markdown", "caption", "error", "info", "success", "warning", "title", "header",
             "subheader"]
 ESCAPE = r"\\([!-/:-@\[-`{-~])"  # CommonMark: a backslash before ASCII punctuation
-WORD_JOINER = "\u2060"  # invisible; breaks GFM's bare links (https://, www., a@b) and emoji
-LIVE = re.compile(r"\]\s*\(|<\s*[A-Za-z/!]|\b(?:javascript|https?)\s*:|\bwww\.|@\w",
+WORD_JOINER = "\u2060"  # invisible; breaks GFM's bare links (https://, www.)
+LIVE = re.compile(r"\]\s*\(|<\s*[A-Za-z/!]|\b(?:javascript|https?)\s*:|\bwww\.",
                   re.IGNORECASE)
 
 
@@ -182,7 +182,7 @@ def test_a_partner_name_is_shown_as_typed_when_chosen_and_when_saved(store):
     at.selectbox(key="afspraak").set_value(1)
     run_ok(at)
     assert showing(at, PARTNER) == [
-        "\\#1 \\*\\*vet\\*\\* \\[link\\](javascript\\:\u2060alert(1)) "
+        "\\#1 \\*\\*vet\\*\\* \\[link\\](javascript\\:alert(1)) "
         "(Amsterdam-Amstelland (VR13))"]
 
     at.selectbox(key="nieuw_region_code").set_value("VR13")
@@ -195,7 +195,7 @@ def test_a_partner_name_is_shown_as_typed_when_chosen_and_when_saved(store):
     next(b for b in at.button if b.label == "Opslaan" and b.form_id == "nieuw_form").click()
     run_ok(at)
     assert [s.value for s in at.success] == [
-        "Afspraak #2 met \\*\\*vet\\*\\* \\[link\\](javascript\\:\u2060alert(1)) 2 is opgeslagen."]
+        "Afspraak #2 met \\*\\*vet\\*\\* \\[link\\](javascript\\:alert(1)) 2 is opgeslagen."]
     assert_no_live_markup(at)
 
 
@@ -217,4 +217,4 @@ def test_a_granted_address_is_shown_as_typed(store):
     next(b for b in at.button if b.form_id == "rol_toekennen").click()
     run_ok(at)
     assert showing(at, EMAIL) == [
-        "Rol lezer toegekend aan \\[mij\\](https\\:\u2060//evil.example)@\u2060vr13.nl."]
+        "Rol lezer toegekend aan \\[mij\\](https\\:\u2060//evil.example)@vr13.nl."]
