@@ -142,9 +142,10 @@ def bench_questions(target: str = DEPLOYMENT_TARGET) -> list[BenchQuestion]:
         raise LookupError("reference/vragen.toml no longer has the benchmark's presets")
     return [
         BenchQuestion("mondkapjes OV (boa IV + bevoegdheid), 24 uur",
-                      masks.question((target,), 500, "land")),
+                      Question((target,), masks.hours, 500, masks.scopes, masks.powers, "land")),
         BenchQuestion("toegangsbewijs horeca (2 scopes + bevoegdheid), 72 uur",
-                      horeca.question((target,), 500, "land")),
+                      Question((target,), horeca.hours, 500, horeca.scopes,
+                               horeca.powers, "land")),
         BenchQuestion("alles, geen filter, binnen een week (zwaarste)",
                       Question((target,), 168, 50_000, search_area="land")),
     ]

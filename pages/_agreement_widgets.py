@@ -11,13 +11,14 @@ from sqlalchemy import Engine
 from capaciteit import texts
 from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, AccessDenied, can
 from capaciteit.agreements import importing as agreement_import
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements import rules as agreement_rules
 from capaciteit.agreements import service as agreement_service
 from capaciteit.agreements.model import NATIONAL, reference
 from capaciteit.agreements.rules import AgreementDraft, AgreementRejected, Catalogue
 from capaciteit.agreements.sheet import AgreementSheet, export_frame, read_agreement_sheet
 from capaciteit.agreements.view import (
+    form_issues_table,
     issues_frame,
     options_from_scopes,
     region_label,
@@ -26,27 +27,27 @@ from capaciteit.agreements.view import (
 )
 from capaciteit.bounds import Bounds
 from capaciteit.capacity import overview
-from capaciteit.exports import to_xlsx_bytes
-from capaciteit.formatting import format_date
+from capaciteit.exports import XLSX_TYPE, to_xlsx_bytes
+from capaciteit.formatting import format_date, plain
 from capaciteit.uploads.preview import upload_limits
 from capaciteit.uploads.reader import UploadError
-from pages._shared import AppContext, agreements_token, show_table, write_refused
+from pages._shared import AppContext, agreements_token, flash, show_flash, show_table, write_refused
 
 LABELS = texts.AGREEMENT_FORM_LABELS
 TEXT_FIELDS = {"partner_name", "partner_id", "powers", "activation_trigger",
                "compensation_arrangement", "payer", "document_reference", "contact_mailbox",
                "contact_person"}
 ROUND_KEY = "nieuw_ronde"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMPORT_SLOT = "afspraken_import"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _coverage(url: str, version: tuple[int, int], today: date, names: dict[str, str],
-              _engine: Engine, _regions: pd.DataFrame) -> agreement_repository.Coverage:
-    return agreement_repository.coverage(_engine, _regions, names, today)
+              _engine: Engine, _regions: pd.DataFrame) -> agreement_overview.Coverage:
+    return agreement_overview.coverage(_engine, _regions, names, today)
 
 
-def coverage(ctx: AppContext, today: date) -> agreement_repository.Coverage:
+def coverage(ctx: AppContext, today: date) -> agreement_overview.Coverage:
     """The white-spot picture, recomputed only when capacity or an agreement changed."""
     names = {c.code: c.name for c in ctx.categories}
     return _coverage(ctx.settings.effective_database_url,
@@ -70,7 +71,7 @@ def agreement_form(ctx: AppContext, prefix: str, draft: AgreementDraft | None = 
     if draft is not None and st.session_state.get(f"{prefix}_seeded") != based_on:
         _seed(prefix, draft)
         st.session_state[f"{prefix}_seeded"] = based_on
-    _show_outcome(prefix)
+    show_flash(prefix)
     key = lambda name: f"{prefix}_{name}"  # noqa: E731
     with st.form(f"{prefix}_form"):
         left, right = st.columns(2)
@@ -152,7 +153,7 @@ def _save(ctx: AppContext, prefix: str, agreement_id: int | None,
                 ctx.engine, draft, actor=ctx.user, catalogue=catalogue,
                 accept_warnings=confirmed, labels=LABELS)
             message = texts.AGREEMENT_CREATED.format(id=saved.agreement_id,
-                                                     partner=draft.partner_name)
+                                                     partner=plain(draft.partner_name))
             st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
             prefix = new_form_prefix()  # fresh widgets: the browser keeps a form's values
         else:
@@ -167,27 +168,19 @@ def _save(ctx: AppContext, prefix: str, agreement_id: int | None,
         write_refused(refused)
         return
     except AgreementRejected as rejected:
-        st.session_state[f"{prefix}_outcome"] = ("rejected", rejected)
         st.session_state[f"{prefix}_needs_confirm"] = bool(rejected.warnings
                                                            and not rejected.errors)
-        return
-    st.session_state[f"{prefix}_outcome"] = ("success", message)
-
-
-def _show_outcome(prefix: str) -> None:
-    kind, outcome = st.session_state.pop(f"{prefix}_outcome", (None, None))
-    if kind == "success":
-        st.success(outcome)
-    elif kind == "rejected":
-        if outcome.errors:
-            st.error(texts.AGREEMENT_ERRORS.format(aantal=len(outcome.errors)))
-        elif outcome.warnings:
-            st.warning(texts.AGREEMENT_WARNINGS.format(aantal=len(outcome.warnings)))
+        table = form_issues_table(rejected.errors, rejected.warnings)
+        if rejected.errors:
+            flash(prefix, "error", texts.AGREEMENT_ERRORS.format(aantal=len(rejected.errors)),
+                  table)
+        elif rejected.warnings:
+            flash(prefix, "warning",
+                  texts.AGREEMENT_WARNINGS.format(aantal=len(rejected.warnings)), table)
         else:
-            st.error(str(outcome))
-        if outcome.errors or outcome.warnings:
-            show_table(issues_frame(outcome.errors, outcome.warnings)
-                       [["Kolom", "Waarde", "Melding", "Soort"]].rename(columns={"Kolom": "Veld"}))
+            flash(prefix, "error", plain(rejected))
+        return
+    flash(prefix, "success", message)
 
 
 def _seed(prefix: str, draft: AgreementDraft) -> None:
@@ -221,13 +214,11 @@ def exchange_section(ctx: AppContext, catalogue: Catalogue, agreements: pd.DataF
     st.download_button(texts.AGREEMENT_EXPORT, to_xlsx_bytes(
         export_frame(agreements, scopes, include_personal=personal), texts.AGREEMENT_SHEET,
         notes if personal else [*notes, texts.AGREEMENT_EXPORT_NO_PERSONAL]),
-        "afspraken.xlsx", XLSX, icon=":material/download:")
+        "afspraken.xlsx", XLSX_TYPE, icon=":material/download:")
     if not may_write_agreements(ctx):
         return
     st.write(texts.AGREEMENT_IMPORT_INTRO)
-    outcome = st.session_state.pop("import_uitkomst", None)
-    if outcome:
-        getattr(st, outcome[0])(outcome[1])
+    show_flash(IMPORT_SLOT)
     round_ = st.session_state.setdefault("import_ronde", 0)  # a new field after each import
     upload = st.file_uploader(texts.AGREEMENT_IMPORT_LABEL, type=["xlsx", "csv"],
                               key=f"afspraken_import_{round_}",
@@ -238,11 +229,11 @@ def exchange_section(ctx: AppContext, catalogue: Catalogue, agreements: pd.DataF
         sheet = read_agreement_sheet(upload.getvalue(), upload.name, catalogue,
                                      upload_limits(ctx.settings))
     except UploadError as error:
-        st.error(str(error))
+        st.error(plain(error))
         return
     check = agreement_import.check_import(ctx.engine, sheet, catalogue=catalogue)
     for note in check.notes:
-        st.info(note)
+        st.info(plain(note))
     if check.errors:
         st.error(texts.AGREEMENT_IMPORT_ERRORS.format(aantal=len(check.errors)))
     else:
@@ -268,8 +259,8 @@ def _import(ctx: AppContext, catalogue: Catalogue, sheet: AgreementSheet,
         write_refused(refused)
         return
     except AgreementRejected as rejected:
-        st.session_state["import_uitkomst"] = ("error", str(rejected))
+        flash(IMPORT_SLOT, "error", plain(rejected))
         return
-    st.session_state["import_uitkomst"] = ("success", texts.AGREEMENT_IMPORT_DONE.format(
+    flash(IMPORT_SLOT, "success", texts.AGREEMENT_IMPORT_DONE.format(
         nieuw=done.new, gewijzigd=done.changed, ongewijzigd=done.unchanged))
     st.session_state["import_ronde"] = st.session_state.get("import_ronde", 0) + 1

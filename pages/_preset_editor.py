@@ -1,6 +1,6 @@
-"""Presets at the Streamlit edge: one-click buttons, the ?vraag= deep link, the edit form.
+"""Presets (veelgestelde vragen) at the Streamlit edge: buttons, the ?vraag= link, the editor.
 
-The edit form is shown to a beheerder only; saving runs as a callback, so the
+The editor is shown to who may manage presets; saving runs as a callback, so the
 click survives the rerun that ``context()`` may ask for.
 """
 
@@ -19,14 +19,16 @@ from capaciteit.deployment.presets import (
     save_preset,
 )
 from capaciteit.deployment.view import power_options, scope_keys, scope_options, scopes_from_keys
-from pages._shared import AppContext, write_refused
+from capaciteit.formatting import plain
+from pages._shared import AppContext, flash, show_flash, write_refused
 
 NEW = ""
+EDITOR_SLOT = "preset_editor"
 
 
 def apply_preset(preset: Preset) -> None:
     """Fill the question form with a preset and put it in the address (?vraag=code)."""
-    st.session_state.update(inzet_scopes=scope_keys(preset.scopes), vraag_url=preset.code,
+    st.session_state.update(inzet_scopes=scope_keys(preset.scopes), preset_url=preset.code,
                             inzet_powers=list(preset.powers), inzet_hours=preset.hours)
     st.query_params["vraag"] = preset.code
 
@@ -36,37 +38,36 @@ def preset_buttons(presets: list[Preset], names: dict[str, str]) -> None:
     requested = st.query_params.get("vraag")
     chosen = find_preset(presets, requested)
     if requested and chosen is None:
-        st.error(texts.DEPLOY_UNKNOWN_PRESET.format(code=requested))
-    elif chosen and st.session_state.get("vraag_url") != chosen.code:
+        st.error(texts.DEPLOY_UNKNOWN_PRESET.format(code=plain(requested)))
+    elif chosen and st.session_state.get("preset_url") != chosen.code:
         apply_preset(chosen)
     if st.query_params.get("regio") in names and "inzet_targets" not in st.session_state:
         st.session_state["inzet_targets"] = [st.query_params["regio"]]
     st.subheader(texts.DEPLOY_PRESETS)
     for column, preset in zip(st.columns(max(len(presets), 1)), presets, strict=False):
-        column.button(preset.name, key=f"vraag_{preset.code}", on_click=apply_preset,
-                      args=(preset,), help=preset.description, use_container_width=True)
+        column.button(plain(preset.name), key=f"preset_button_{preset.code}",
+                      on_click=apply_preset, args=(preset,),
+                      help=plain(preset.description) or None, use_container_width=True)
     if chosen:
-        st.markdown(texts.DEPLOY_PRESET_ACTIVE.format(naam=chosen.name,
-                                                      omschrijving=chosen.description))
+        st.markdown(texts.DEPLOY_PRESET_ACTIVE.format(naam=plain(chosen.name),
+                                                      omschrijving=plain(chosen.description)))
 
 
 def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
     """Choose a preset (or a new one), edit it in a form, save it through the service.
 
-    Shown to beheerders only; the service refuses everyone else anyway.
+    Shown to who may manage presets (beheerders); the service refuses everyone else.
     """
     if not can(ctx.user, MANAGE_PRESETS):
         return
     stored = {p.code: p for p in load_presets(ctx.engine, include_inactive=True)}
-    code = st.selectbox(texts.PRESET_CHOOSE, [NEW, *stored], key="vraag_beheer",
+    code = st.selectbox(texts.PRESET_CHOOSE, [NEW, *stored], key="preset_choice",
                         format_func=lambda c: stored[c].name if c else texts.PRESET_NEW)
     preset = stored.get(code) or Preset("", "", "", (), (), horizons()[0].hours,
                                         position=len(stored))
-    prefix = f"vraag_{code or 'nieuw'}"
-    outcome = st.session_state.pop("vraag_uitkomst", None)
-    if outcome:
-        getattr(st, outcome[0])(outcome[1])
-    with st.form(f"vraag_formulier_{code or 'nieuw'}"):
+    prefix = f"preset_{code or 'new'}"
+    show_flash(EDITOR_SLOT)
+    with st.form(f"preset_form_{code or 'new'}"):
         st.text_input(texts.PRESET_CODE, preset.code, disabled=bool(code), key=f"{prefix}_code")
         st.text_input(texts.PRESET_NAME, preset.name, key=f"{prefix}_name")
         st.text_area(texts.PRESET_DESCRIPTION, preset.description, height=68,
@@ -100,6 +101,6 @@ def _save(ctx: AppContext, code: str, prefix: str) -> None:
     except AccessDenied as refused:  # by the role table as it is now; shown by context()
         write_refused(refused)
     except PresetError as error:
-        state["vraag_uitkomst"] = ("error", str(error))
+        flash(EDITOR_SLOT, "error", plain(error))
     else:
-        state["vraag_uitkomst"] = ("success", texts.PRESET_SAVED.format(naam=saved.name))
+        flash(EDITOR_SLOT, "success", texts.PRESET_SAVED.format(naam=plain(saved.name)))

@@ -1,4 +1,4 @@
-"""Streamlit edge shared by the pages: cached resources, the app context, the banners."""
+"""Streamlit edge shared by the pages: cached resources, the app context, banners, messages."""
 
 from __future__ import annotations
 
@@ -13,20 +13,24 @@ from sqlalchemy import Engine
 
 from capaciteit import preparation, texts
 from capaciteit.access import local_mode
-from capaciteit.access.login import LoginRefused, user_from_claims
+from capaciteit.access.login import LoginRefused
+from capaciteit.access.overview import user_of_login
 from capaciteit.access.permissions import AccessDenied, User, local_admin
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
-from capaciteit.deployment.answer import PreparedCapacity, prepare_capacity
+from capaciteit.deployment.answer import PreparedCapacity
+from capaciteit.deployment.overview import prepared_capacity
+from capaciteit.formatting import plain
 from capaciteit.geo.boundaries import Boundaries, BoundaryError, load_boundaries
 from capaciteit.geo.maps import install_map_assets
 from capaciteit.settings import Settings, get_settings
-from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import DatabaseError, prepare_database
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-WRITE_REFUSED_KEY = "schrijven_geweigerd"
+WRITE_REFUSED_SLOT = "schrijven_geweigerd"
+FLASH = "meldingen"  # session state: messages kept by a callback, shown after the rerun
+ALERTS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 
 @dataclass(frozen=True)
@@ -79,12 +83,10 @@ def context() -> AppContext:
         url = settings.effective_database_url
         engine = _engine(url)
         data = _data(url, str(settings.regions_dir), overview.change_token(engine), mtime)
-    except (BoundaryError, DatabaseError) as error:
+    except (BoundaryError, DatabaseError) as error:  # the operator's own settings: Markdown
         st.error(str(error))
         st.stop()
-    refused = st.session_state.pop(WRITE_REFUSED_KEY, None)
-    if refused:  # first, even when the page stops below because the role is gone
-        st.error(refused)
+    show_flash(WRITE_REFUSED_SLOT)  # first, even when the page stops below (role gone)
     user = acting_user()
     _access_banner(user)
     if data.has_demo:
@@ -102,7 +104,8 @@ def _leave_pages_folder_mode() -> None:
     ``st.navigation`` switches that mode off, but only once dashboard.py has
     run. When a page finds itself run alone, it switches the mode off and
     reruns: the rerun goes through dashboard.py to the same page and query.
-    Tested by the banner tests on non-default pages (tests/test_pages.py).
+    Guarded by a browser test that opens a deep link as a fresh server's first request
+    (tests/browser/test_map_browser.py) and by the banner tests in tests/pages/test_pages.py.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -121,7 +124,7 @@ def _serve_lokale_modus_locally_only() -> None:
     """
     address = st.get_option("server.address") or ""
     if not local_mode.is_loopback_address(address):
-        st.error(texts.LOCAL_MODE_REFUSED.format(adres=address or "alle adressen"))
+        st.error(texts.LOCAL_MODE_REFUSED.format(adres=plain(address or texts.ALL_ADDRESSES)))
         st.stop()
     if not local_mode.serves_request(dict(st.context.headers)):
         st.error(texts.LOCAL_MODE_HOST_REFUSED)
@@ -129,8 +132,12 @@ def _serve_lokale_modus_locally_only() -> None:
 
 
 def write_refused(refused: AccessDenied) -> None:
-    """In a button's callback: keep a write's refusal for the next run to show first."""
-    st.session_state[WRITE_REFUSED_KEY] = str(refused)
+    """In a button's callback: keep a write's refusal for the next run to show first.
+
+    ``context()`` shows it before anything else, even when the page then stops
+    because the role is gone.
+    """
+    flash(WRITE_REFUSED_SLOT, "error", plain(refused))
 
 
 def auth_configured() -> bool:
@@ -141,11 +148,6 @@ def auth_configured() -> bool:
         return False
 
 
-def current_user() -> str:
-    """The acting user's label (e-mail address) for services that take a name."""
-    return acting_user().label
-
-
 def acting_user() -> User:
     """The acting user with their roles; in lokale modus the single local beheerder.
 
@@ -153,21 +155,21 @@ def acting_user() -> User:
     name a verified identity gets a Dutch refusal and the logout button.
     """
     if not auth_configured():
-        return local_admin(f"lokaal ({getpass.getuser()})")
+        return local_admin(texts.LOCAL_USER_LABEL.format(naam=getpass.getuser()))
     if not st.user.is_logged_in:
         st.info(texts.LOGIN_NEEDED)
         st.button(texts.LOGIN_BUTTON, on_click=st.login, type="primary")
         st.stop()
     settings = get_settings()
     try:
-        with _engine(settings.effective_database_url).connect() as conn:
-            user = user_from_claims(conn, st.user.to_dict(), settings)
+        user = user_of_login(_engine(settings.effective_database_url), st.user.to_dict(),
+                             settings)
     except LoginRefused as refused:
         st.error(str(refused))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
         st.stop()
     if not user.grants:
-        st.warning(texts.NO_ROLE.format(email=user.email))
+        st.warning(texts.NO_ROLE.format(email=plain(user.email)))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
         st.stop()
     return user
@@ -179,8 +181,8 @@ def _access_banner(user: User) -> None:
         st.info(texts.LOCAL_MODE_BANNER, icon=":material/lock:")
         return
     with st.sidebar:
-        st.caption(f"{user.label}: " + ", ".join(sorted(
-            g.role + (f" {g.region_code}" if g.region_code else "") for g in user.grants)))
+        st.caption(plain(f"{user.label}: " + ", ".join(sorted(
+            g.role + (f" {g.region_code}" if g.region_code else "") for g in user.grants))))
         st.button(texts.LOGOUT_BUTTON, on_click=st.logout)
 
 
@@ -192,13 +194,33 @@ def region_choice(names: dict[str, str], key: str) -> str | None:
                                or st.session_state.get(key) is None):
         st.session_state[key] = requested
     if requested and requested not in names:
-        st.error(texts.UNKNOWN_REGION.format(code=requested))
+        st.error(texts.UNKNOWN_REGION.format(code=plain(requested)))
     code = st.selectbox(texts.CHOOSE_REGION, list(names), key=key, index=None,
                         format_func=lambda c: f"{names[c]} ({c})",
                         placeholder=texts.NO_REGION_CHOSEN)
     if code is not None:
         st.query_params["regio"] = st.session_state[url_key] = code
     return code
+
+
+def flash(slot: str, kind: str, message: str, table: pd.DataFrame | None = None) -> None:
+    """Keep a message to show once, after the rerun: call it in a widget's callback.
+
+    ``slot`` names where the page shows it (see :func:`show_flash`); ``kind`` is
+    success, info, warning or error. ``message`` is Markdown: outside text in it
+    goes through ``formatting.plain``. ``table`` (issues, say) is shown below it.
+    """
+    st.session_state.setdefault(FLASH, {}).setdefault(slot, []).append((kind, message, table))
+
+
+def show_flash(slot: str) -> list[str]:
+    """Show the messages kept for ``slot``, then forget them; return their kinds."""
+    kept = st.session_state.get(FLASH, {}).pop(slot, [])
+    for kind, message, table in kept:
+        ALERTS[kind](message)
+        if table is not None:
+            show_table(table)
+    return [kind for kind, _, _ in kept]
 
 
 def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
@@ -211,10 +233,7 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _deployable(url: str, version: tuple[int, int], agreements: int,
                 today: date) -> PreparedCapacity:
-    with _engine(url).connect() as conn:
-        capacity = storage.deployable_capacity(conn)
-        frames = agreement_repository.agreements_frame(conn)
-    return prepare_capacity(capacity, *frames, today)
+    return prepared_capacity(_engine(url), today)
 
 
 def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
@@ -230,5 +249,4 @@ def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
 
 def agreements_token(ctx: AppContext) -> int:
     """A token that changes whenever an agreement changes."""
-    with ctx.engine.connect() as conn:
-        return agreement_repository.change_token(conn)
+    return agreement_overview.change_token(ctx.engine)

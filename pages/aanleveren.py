@@ -3,14 +3,15 @@
 import streamlit as st
 
 from capaciteit import texts
-from capaciteit.access import audit
-from capaciteit.access.permissions import PUBLISH, AccessDenied, require
+from capaciteit.access.permissions import AccessDenied
 from capaciteit.bounds import Bounds
+from capaciteit.exports import XLSX_TYPE
+from capaciteit.formatting import plain
 from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import UploadError
 from capaciteit.uploads.template import build_template
 from capaciteit.uploads.view import records_view, totals_view
-from pages._shared import context, region_choice, show_table, write_refused
+from pages._shared import context, flash, region_choice, show_flash, show_table, write_refused
 
 
 def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> None:
@@ -30,13 +31,13 @@ def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> Non
         write_refused(refused)
         return
     except publishing.PublishError as error:
-        st.session_state[f"uitkomst_{code}"] = [("error", str(error))]
+        flash(f"publiceren_{code}", "error", plain(error))
         return
-    outcome = [("success", texts.PUBLISH_DONE.format(
-        versie=done.version.version, regio=names[code], regels=done.version.row_count))]
+    flash(f"publiceren_{code}", "success", texts.PUBLISH_DONE.format(
+        versie=done.version.version, regio=names[code], regels=done.version.row_count))
     if done.demo_removed:
-        outcome.append(("info", texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed)))
-    st.session_state[f"uitkomst_{code}"] = outcome
+        flash(f"publiceren_{code}", "info",
+              texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed))
 
 
 ctx = context()
@@ -47,27 +48,23 @@ code = region_choice(names, key="aanlever_regio")
 if code is None:
     st.stop()
 refused_key = f"geweigerd_{code}"
-try:  # the core check; a refusal is audited once per session and region, not per rerun
-    if st.session_state.get(refused_key):
-        require(ctx.user, PUBLISH, code)
-    audit.authorize(ctx.engine, ctx.user, PUBLISH, code)
+try:  # a refusal is audited once per session and region, not on every rerun
+    preview.authorize_upload(ctx.engine, ctx.user, code,
+                             record_refusal=not st.session_state.get(refused_key))
 except AccessDenied as refused:
     st.session_state[refused_key] = True
-    st.error(str(refused))
+    st.error(plain(refused))
     st.stop()
 limits = preview.upload_limits(ctx.settings)
 
 st.download_button(texts.TEMPLATE_DOWNLOAD, build_template(
     code, names[code], ctx.boundaries.municipality_table(), ctx.categories),
-    f"sjabloon_capaciteit_{code}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+    f"sjabloon_capaciteit_{code}.xlsx", XLSX_TYPE, icon=":material/download:")
 upload = st.file_uploader(texts.UPLOAD_LABEL, type=["xlsx", "csv"], key=f"upload_{code}",
                           max_upload_size=ctx.settings.max_upload_mb)
-outcome = st.session_state.pop(f"uitkomst_{code}", None)
-if outcome:
-    for kind, message in outcome:
-        getattr(st, kind)(message)
-    if outcome[0][0] == "success":
+shown = show_flash(f"publiceren_{code}")
+if shown:
+    if "success" in shown:
         st.page_link("pages/regio.py", query_params={"regio": code}, label=names[code])
     st.stop()
 if upload is None:
@@ -81,7 +78,7 @@ try:
                                   progress=lambda f, t: progress.progress(f, t))
 except UploadError as error:
     progress.empty()
-    st.error(str(error))
+    st.error(plain(error))
     st.stop()
 progress.empty()
 stale = st.session_state.pop(f"verouderd_{code}", None)
@@ -90,7 +87,7 @@ if stale:  # refused as stale: this preview is the new one, against the new curr
     st.info(texts.PREVIEW_REDONE)
 result = check.result
 for note in result.notes:
-    st.info(note)
+    st.info(plain(note))
 if result.errors:
     st.error(texts.UPLOAD_ERRORS.format(aantal=len(result.errors)))
     show_table(result.issues_frame())

@@ -7,9 +7,9 @@ import streamlit as st
 
 from capaciteit import texts
 from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, can
-from capaciteit.agreements import repository as agreement_repository
 from capaciteit.agreements import rules as agreement_rules
 from capaciteit.agreements.model import NATIONAL, reference
+from capaciteit.agreements.overview import change_log, list_agreements
 from capaciteit.agreements.rules import Catalogue
 from capaciteit.agreements.view import (
     agreements_table,
@@ -21,6 +21,7 @@ from capaciteit.agreements.view import (
 )
 from capaciteit.bounds import Bounds
 from capaciteit.capacity.categories import category_names
+from capaciteit.formatting import plain
 from pages._agreement_widgets import (
     agreement_form,
     exchange_section,
@@ -35,7 +36,7 @@ st.write(texts.AGREEMENTS_INTRO)
 names = ctx.boundaries.region_names()
 catalogue = Catalogue(names, ctx.categories, Bounds.from_settings(ctx.settings))
 today = date.today()
-agreements, scopes = agreement_repository.list_agreements(ctx.engine, today)
+agreements, scopes = list_agreements(ctx.engine, today)
 ref = reference()
 overview, create, exchange = st.tabs(texts.AGREEMENT_TABS)
 
@@ -71,10 +72,10 @@ with overview:
                               placeholder=texts.AGREEMENT_FORM_CHOOSE)
         if chosen is not None:
             row = agreements.set_index("agreement_id", drop=False).loc[chosen]
-            st.subheader(labels[chosen])
+            st.subheader(plain(labels[chosen]))
             show_table(detail_table(row, scopes, names, ctx.categories))
             st.subheader(texts.AGREEMENT_LOG)
-            show_table(log_table(agreement_repository.change_log(ctx.engine, chosen)))
+            show_table(log_table(change_log(ctx.engine, chosen)))
             region_of = None if pd.isna(row["region_code"]) else str(row["region_code"])
             if can(ctx.user, AGREEMENT_WRITE if region_of else NATIONAL_AGREEMENT,
                    region_of):  # offered to who may; the service checks again

@@ -1,17 +1,29 @@
-"""Beheer: roles per e-mail address and the audit trail (beheerder only)."""
+"""Beheer: roles per e-mail address (MANAGE_ROLES) and the audit trail (VIEW_AUDIT)."""
 
 import streamlit as st
 
 from capaciteit import texts
-from capaciteit.access import audit, roles
-from capaciteit.access.permissions import MANAGE_ROLES, REGION_EDITOR, AccessDenied, can, role_table
+from capaciteit.access import roles
+from capaciteit.access.overview import audit_trail, current_grants
+from capaciteit.access.permissions import (
+    MANAGE_ROLES,
+    REGION_EDITOR,
+    VIEW_AUDIT,
+    AccessDenied,
+    can,
+    role_table,
+)
 from capaciteit.access.view import audit_view, grant_label, grants_view
-from capaciteit.exports import to_xlsx_bytes
-from pages._shared import context, show_table, write_refused
+from capaciteit.exports import XLSX_TYPE, to_xlsx_bytes
+from capaciteit.formatting import plain
+from pages._shared import context, flash, show_flash, show_table, write_refused
+
+ROLES_SLOT = "rollen"
 
 ctx = context()
 st.title(texts.ADMIN_HEADER)
-if not can(ctx.user, MANAGE_ROLES):
+may_manage_roles, may_view_audit = can(ctx.user, MANAGE_ROLES), can(ctx.user, VIEW_AUDIT)
+if not (may_manage_roles or may_view_audit):
     st.info(texts.ADMIN_ONLY)
     st.stop()
 names = ctx.boundaries.region_names()
@@ -30,13 +42,13 @@ def grant_role() -> None:
     spec = f"{role}:{region}" if role == REGION_EDITOR and region else role
     try:  # the core checks the role table as it is now, not ctx.user's roles of the last run
         roles.grant(ctx.engine, ctx.user, email, spec)
-    except AccessDenied as refused:
+    except AccessDenied as refused:  # shown first by context()
         write_refused(refused)
     except ValueError as error:
-        st.session_state["rol_uitkomst"] = [("error", str(error))]
+        flash(ROLES_SLOT, "error", plain(error))
     else:
-        st.session_state["rol_uitkomst"] = [("success", texts.ROLE_GRANTED.format(
-            rol=spec, email=email.lower()))]
+        flash(ROLES_SLOT, "success", texts.ROLE_GRANTED.format(rol=spec,
+                                                               email=plain(email.lower())))
 
 
 def revoke_role() -> None:
@@ -46,30 +58,29 @@ def revoke_role() -> None:
     except AccessDenied as refused:
         write_refused(refused)
     else:
-        st.session_state["rol_uitkomst"] = [("success", texts.ROLE_REVOKED)]
+        flash(ROLES_SLOT, "success", texts.ROLE_REVOKED)
 
 
-st.subheader(texts.ROLES_HEADER)
-with ctx.engine.connect() as conn:
-    grants = roles.grants_frame(conn)
-show_table(grants_view(grants))
-with st.form("rol_toekennen", clear_on_submit=True):
-    st.text_input(texts.ROLE_EMAIL, key="rol_email")
-    st.selectbox(texts.ROLE_CHOICE, list(role_table()), key="rol_rol")
-    st.selectbox(texts.ROLE_REGION, [None, *names], key="rol_regio", format_func=lambda c: (
-        "—" if c is None else f"{names[c]} ({c})"))
-    st.form_submit_button(texts.ROLE_GRANT_BUTTON, on_click=grant_role)
-for kind, message in st.session_state.pop("rol_uitkomst", []):
-    getattr(st, kind)(message)
-if not grants.empty:
-    labels = {int(r["id"]): grant_label(r) for _, r in grants.iterrows()}
-    st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get,
-                 key="rol_intrekken")
-    st.button(texts.ROLE_REVOKE_BUTTON, on_click=revoke_role)
+if may_manage_roles:
+    st.subheader(texts.ROLES_HEADER)
+    grants = current_grants(ctx.engine)
+    show_table(grants_view(grants))
+    with st.form("rol_toekennen", clear_on_submit=True):
+        st.text_input(texts.ROLE_EMAIL, key="rol_email")
+        st.selectbox(texts.ROLE_CHOICE, list(role_table()), key="rol_rol")
+        st.selectbox(texts.ROLE_REGION, [None, *names], key="rol_regio", format_func=lambda c: (
+            "—" if c is None else f"{names[c]} ({c})"))
+        st.form_submit_button(texts.ROLE_GRANT_BUTTON, on_click=grant_role)
+    show_flash(ROLES_SLOT)
+    if not grants.empty:
+        labels = {int(r["id"]): grant_label(r) for _, r in grants.iterrows()}
+        st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get,
+                     key="rol_intrekken")
+        st.button(texts.ROLE_REVOKE_BUTTON, on_click=revoke_role)
 
-st.subheader(texts.AUDIT_HEADER)
-with ctx.engine.connect() as conn:
-    shown = audit_view(audit.events(conn))
-show_table(shown)
-st.download_button(texts.AUDIT_DOWNLOAD, to_xlsx_bytes(shown, "Auditspoor"), "auditspoor.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if may_view_audit:
+    st.subheader(texts.AUDIT_HEADER)
+    shown = audit_view(audit_trail(ctx.engine, ctx.user))
+    show_table(shown)
+    st.download_button(texts.AUDIT_DOWNLOAD, to_xlsx_bytes(shown, texts.AUDIT_HEADER),
+                       "auditspoor.xlsx", XLSX_TYPE)

@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from capaciteit import texts
 from capaciteit.access.permissions import MANAGE_PRESETS, can
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements.overview import agreement_frames
 from capaciteit.capacity.categories import horizons
 from capaciteit.capacity.presentation import map_attributions, peildatum_label
 from capaciteit.deployment.answer import (
@@ -29,12 +29,10 @@ from capaciteit.deployment.view import (
     scopes_from_keys,
     supplier_view,
 )
+from capaciteit.exports import XLSX_TYPE
 from capaciteit.geo.maps import build_supply_map
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._shared import context, deployable_capacity, show_table
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 ctx = context()
 names = ctx.boundaries.region_names()
@@ -69,12 +67,11 @@ if not targets:
 
 question = Question(tuple(targets), int(hours), int(needed), scopes_from_keys(scope_choice),
                     tuple(powers), area)
-with ctx.engine.connect() as conn:
-    agreements, agreement_scopes = agreement_repository.agreements_frame(conn)
+agreements, agreement_scopes = agreement_frames(ctx.engine)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
-                         stale_after_days=ctx.settings.verouderd_na_dagen)
-sentences = answer_sentences(answer, names, ctx.settings.verouderd_na_dagen)
+                         stale_after_days=ctx.settings.stale_after_days)
+sentences = answer_sentences(answer, names, ctx.settings.stale_after_days)
 (st.error if answer.shortfall else st.success)(sentences[0])
 for line in sentences[1:]:
     st.warning(line)
@@ -83,7 +80,7 @@ attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None
 st_folium(build_supply_map(
     ctx.boundaries.regions_display, answer.suppliers, targets,
     legend_title=texts.DEPLOY_MAP_LEGEND, peildatum=peildatum_label(ctx.data.versions),
-    attributions=attributions, basemap=ctx.settings.achtergrondkaart),
+    attributions=attributions, basemap=ctx.settings.basemap),
     key="inzetkaart", height=560, use_container_width=True, returned_objects=[])
 st.caption(texts.DEPLOY_MAP_CAPTION)
 
@@ -105,12 +102,12 @@ asked = question_line(question, names, ctx.categories)
 made_at = datetime.now().astimezone()
 down = st.columns(2)
 down[0].download_button(texts.DEPLOY_EXPORT, answer_workbook(
-    answer, sentences, asked, made_at, attributions), "inzetbaar.xlsx", XLSX)
+    answer, sentences, asked, made_at, attributions), "inzetbaar.xlsx", XLSX_TYPE)
 down[1].download_button(texts.DEPLOY_PRINT, print_page(
     answer, sentences, asked, made_at, attributions), "inzetbaar.html", "text/html",
     help=texts.DEPLOY_PRINT_HELP)
 
-if can(ctx.user, MANAGE_PRESETS):  # beheerders only; the service refuses anyone else
+if can(ctx.user, MANAGE_PRESETS):  # offered to who may; the service refuses anyone else
     with st.expander(texts.PRESET_EDIT):
         st.caption(texts.PRESET_EDIT_INTRO)
         preset_editor(ctx, found_powers)

@@ -17,7 +17,7 @@ from capaciteit.capacity.presentation import (
     map_attributions,
     peildatum_label,
 )
-from capaciteit.exports import to_csv_bytes, to_xlsx_bytes
+from capaciteit.exports import XLSX_TYPE, to_csv_bytes, to_xlsx_bytes
 from capaciteit.formatting import format_date, format_number
 from capaciteit.geo.maps import build_choropleth, clicked_feature_code
 from pages._shared import context, show_table
@@ -47,10 +47,12 @@ totals = national_totals(summary)
 peildatum = peildatum_label(data.versions)
 
 cols = st.columns(4)
-cols[0].metric(f"{texts.NATIONAL_TOTAL}: personen", format_number(totals["persons"]))
-cols[1].metric(f"{texts.NATIONAL_TOTAL}: inzetbaar", format_number(totals["deployable_persons"]))
-cols[2].metric(f"{texts.NATIONAL_TOTAL}: FTE", format_number(totals["fte"], 1))
-cols[3].metric(texts.REGIONS_WITH_DATA, f"{table['persons'].notna().sum()} van {len(table)}")
+cols[0].metric(texts.NATIONAL_TOTALS["persons"], format_number(totals["persons"]))
+cols[1].metric(texts.NATIONAL_TOTALS["deployable_persons"],
+               format_number(totals["deployable_persons"]))
+cols[2].metric(texts.NATIONAL_TOTALS["fte"], format_number(totals["fte"], 1))
+cols[3].metric(texts.REGIONS_WITH_DATA, texts.REGIONS_WITH_DATA_VALUE.format(
+    aantal=table["persons"].notna().sum(), totaal=len(table)))
 
 category_label = texts.ALL_CATEGORIES if category is None else names[category]
 st.markdown(describe_map(table, measure, category_label))
@@ -58,7 +60,7 @@ fmap = build_choropleth(
     ctx.boundaries.regions_display, table, key="region_code", name_column="region_name",
     value_column=measure.column, legend_title=measure.label, peildatum=peildatum,
     attributions=map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date),
-    decimals=measure.decimals, basemap=ctx.settings.achtergrondkaart)
+    decimals=measure.decimals, basemap=ctx.settings.basemap)
 st.caption(f"{texts.MAP_CLICK_HINT} {peildatum}.")
 st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
           returned_objects=["last_active_drawing"])
@@ -76,6 +78,5 @@ notes = [f"{measure.label}, {category_label}", peildatum, *map_attributions(
 down = st.columns(2)
 down[0].download_button(texts.DOWNLOAD_CSV, to_csv_bytes(shown), "capaciteit_per_regio.csv",
                         "text/csv")
-down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(shown, "Capaciteit", notes),
-                        "capaciteit_per_regio.xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(shown, texts.MAP_SHEET, notes),
+                        "capaciteit_per_regio.xlsx", XLSX_TYPE)

@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from capaciteit import texts
 from capaciteit.access.permissions import RESTORE, AccessDenied, can
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements.overview import list_agreements
 from capaciteit.agreements.view import agreements_table, filter_agreements
 from capaciteit.capacity.aggregation import (
     Measure,
@@ -19,21 +19,21 @@ from capaciteit.capacity.aggregation import (
     neighbours_of,
 )
 from capaciteit.capacity.categories import categories_frame
+from capaciteit.capacity.overview import region_history
 from capaciteit.capacity.presentation import (
     freshness_line,
     labelled,
     map_attributions,
     peildatum_label,
 )
-from capaciteit.formatting import format_number
+from capaciteit.formatting import format_number, plain
 from capaciteit.geo.maps import build_choropleth
-from capaciteit.storage import repository as storage
 from capaciteit.uploads import publishing
 from capaciteit.uploads.view import history_view
-from pages._shared import context, region_choice, show_table, write_refused
+from pages._shared import context, flash, region_choice, show_flash, show_table, write_refused
 
 
-def restore_version(code: str, based_on: storage.VersionStamp | None) -> None:
+def restore_version(code: str, based_on: publishing.VersionStamp | None) -> None:
     """On click, before the page runs: restore the chosen version and keep the outcome.
 
     The page that follows then shows the restored figures and history, and the message.
@@ -45,10 +45,10 @@ def restore_version(code: str, based_on: storage.VersionStamp | None) -> None:
         write_refused(refused)
         return
     except publishing.PublishError as error:
-        outcome = ("error", str(error))
+        flash(f"herstellen_{code}", "error", plain(error))
     else:
-        outcome = ("success", texts.RESTORE_DONE.format(bron=chosen, versie=done.version))
-    st.session_state[f"herstel_uitkomst_{code}"] = [outcome]
+        flash(f"herstellen_{code}", "success",
+              texts.RESTORE_DONE.format(bron=chosen, versie=done.version))
 
 
 ctx = context()
@@ -73,16 +73,16 @@ else:
 
     st.subheader(texts.REGION_FRESHNESS)
     version = versions.iloc[0]
-    st.write(freshness_line(version))
-    if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.verouderd_na_dagen):
-        st.warning(texts.REGION_STALE.format(dagen=ctx.settings.verouderd_na_dagen))
+    st.write(freshness_line(version))  # uploader and file name made plain in the core
+    if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.stale_after_days):
+        st.warning(texts.REGION_STALE.format(dagen=ctx.settings.stale_after_days))
 
     st.subheader(texts.REGION_BY_CATEGORY)
     per_category = by_category(summary, categories_frame(ctx.categories))
     st.bar_chart(labelled(per_category, ["subcategory_name", "persons", "deployable_persons"]),
                  x=texts.COLUMN_LABELS["subcategory_name"],
                  y=[texts.MEASURES["persons"], texts.MEASURES["deployable_persons"]],
-                 x_label="", y_label="Personen", horizontal=True, stack=False, sort=False,
+                 x_label="", y_label=texts.PERSONS_AXIS, horizontal=True, stack=False, sort=False,
                  height=520)
     show_table(labelled(per_category, ["category_name", "subcategory_name", "persons", "fte",
                                        "deployable_persons"]))
@@ -96,14 +96,14 @@ else:
     st_folium(build_choropleth(
         shapes[shapes["region_code"] == code], per_municipality, key="gemeente_code",
         name_column="gemeente_name", value_column="persons", legend_title=measure.label,
-        peildatum=peildatum_label(versions), basemap=ctx.settings.achtergrondkaart,
+        peildatum=peildatum_label(versions), basemap=ctx.settings.basemap,
         attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
         key="gemeentekaart", height=480, use_container_width=True, returned_objects=[])
     show_table(labelled(per_municipality, ["gemeente_code", "gemeente_name", "persons", "fte",
                                            "deployable_persons"]))
 
 st.subheader(texts.AGREEMENT_REGION_SECTION)
-agreements, scopes = agreement_repository.list_agreements(ctx.engine, date.today())
+agreements, scopes = list_agreements(ctx.engine, date.today())
 own = filter_agreements(agreements, scopes, today=date.today(), region=code)
 if own.empty:
     st.caption(texts.AGREEMENT_REGION_NONE)
@@ -114,15 +114,13 @@ st.page_link("pages/afspraken.py", query_params={"regio": code}, label=texts.AGR
 st.subheader(texts.REGION_NEIGHBOURS)
 for _, neighbour in neighbours_of(ctx.boundaries.neighbours, code, names).iterrows():
     st.page_link("pages/regio.py", query_params={"regio": neighbour["region_code"]},
-                 label=f"{neighbour['region_name']} ({neighbour['region_code']}), "
-                       f"grens {format_number(neighbour['border_km'], 1)} km")
+                 label=texts.REGION_NEIGHBOUR_LINK.format(
+                     naam=neighbour["region_name"], code=neighbour["region_code"],
+                     km=format_number(neighbour["border_km"], 1)))
 
 st.subheader(texts.HISTORY)
-for kind, message in st.session_state.pop(f"herstel_uitkomst_{code}", []):
-    getattr(st, kind)(message)
-with ctx.engine.connect() as conn:  # the stamp first: a restore from an older view is refused
-    shown = storage.current_stamp(conn, code)
-    versions_of_region = storage.history(conn, code)
+show_flash(f"herstellen_{code}")
+shown, versions_of_region = region_history(ctx.engine, code)  # stamp read first
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
 if earlier and can(ctx.user, RESTORE, code):

@@ -19,9 +19,9 @@ from capaciteit.agreements.view import (
 )
 from capaciteit.capacity.categories import category_names
 from capaciteit.capacity.presentation import map_attributions, peildatum_label
-from capaciteit.exports import to_xlsx_bytes
+from capaciteit.exports import XLSX_TYPE, to_xlsx_bytes
 from capaciteit.formatting import format_date
-from pages._agreement_widgets import XLSX, coverage
+from pages._agreement_widgets import coverage
 from pages._shared import context, show_table
 
 GRID_KEY = "vlekken_raster"
@@ -50,7 +50,7 @@ st.metric(texts.PAGE_WHITE_SPOTS, texts.WHITE_SPOTS_COUNT.format(
 
 st_folium(build_coverage_map(
     ctx.boundaries.regions_display, map_table(picture.shares), days=days,
-    peildatum=peildatum_label(ctx.data.versions), basemap=ctx.settings.achtergrondkaart,
+    peildatum=peildatum_label(ctx.data.versions), basemap=ctx.settings.basemap,
     attributions=map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)),
     key="vlekkenkaart", height=560, use_container_width=True, returned_objects=[])
 st.caption(texts.WHITE_SPOTS_MAP_HINT.format(dagen=days))
@@ -93,7 +93,7 @@ notes = [n.format(datum=format_date(today)) for n in texts.WHITE_SPOTS_EXPORT_NO
 down = st.columns(2)
 down[0].download_button(texts.WHITE_SPOTS_EXPORT, to_xlsx_bytes(
     white_spots_table(picture.cells), texts.PAGE_WHITE_SPOTS,
-    [*notes, texts.WHITE_SPOTS_INTRO]), "witte_vlekken.xlsx", XLSX)
+    [*notes, texts.WHITE_SPOTS_INTRO]), "witte_vlekken.xlsx", XLSX_TYPE)
 down[1].download_button(texts.AGREEMENT_EXPORT, to_xlsx_bytes(
     export_frame(picture.agreements, picture.scopes, include_personal=False),
-    texts.AGREEMENT_SHEET, [texts.AGREEMENT_EXPORT_NO_PERSONAL]), "afspraken.xlsx", XLSX)
+    texts.AGREEMENT_SHEET, [texts.AGREEMENT_EXPORT_NO_PERSONAL]), "afspraken.xlsx", XLSX_TYPE)

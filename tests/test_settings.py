@@ -3,17 +3,53 @@ from pathlib import Path
 
 import pytest
 
-from capaciteit.settings import Settings
+from capaciteit.settings import Settings, environment_names
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+SETTINGS_TABLE = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
 
 
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
-def test_every_setting_is_documented_in_the_readme(field):
-    names = {f"CAPACITEIT_{field.upper()}"}
-    if field == "database_url":
-        names.add("DATABASE_URL")
-    assert any(re.search(rf"`{name}`", README) for name in names), f"{field} undocumented"
+def test_every_setting_is_documented_in_the_readme_with_its_variable_and_field(field):
+    documented = environment_names(field)[0]
+    assert re.search(rf"^\| `{documented}` \| `{field}` \|", SETTINGS_TABLE, re.M), \
+        f"{field} undocumented"
+
+
+def test_every_variable_in_the_readme_table_is_a_setting():
+    known = {name for field in Settings.model_fields for name in environment_names(field)}
+    listed = set(re.findall(r"^\| `([A-Z_]+)` \|", SETTINGS_TABLE, re.M))
+    assert listed and listed <= known, listed - known
+
+
+@pytest.mark.parametrize("field", sorted(Settings.model_fields))
+def test_setting_names_are_english_and_their_variables_keep_the_documented_names(field):
+    assert re.fullmatch(r"[a-z_]+", field)
+    assert not re.search(r"gebied|jaar|bestand|kaart|regels|groep|rollen|dagen", field)
+    assert all(name.isupper() for name in environment_names(field))
+
+
+@pytest.mark.parametrize("variable, value, field, expected", [
+    ("CAPACITEIT_GEBIEDEN_BRON", "/srv/gebieden", "boundaries_source", "/srv/gebieden"),
+    ("CAPACITEIT_GEBIEDEN_JAAR", "2023", "boundaries_year", 2023),
+    ("CAPACITEIT_CATEGORIEEN_BESTAND", "eigen.toml", "categories_file", Path("eigen.toml")),
+    ("CAPACITEIT_ACHTERGRONDKAART", "true", "basemap", True),
+    ("CAPACITEIT_MAX_REGELS", "12", "max_rows", 12),
+    ("CAPACITEIT_GROEPEN_ROLLEN", '{"vr13": "regio-invoerder:VR13"}', "group_roles",
+     {"vr13": "regio-invoerder:VR13"}),
+    ("CAPACITEIT_VEROUDERD_NA_DAGEN", "30", "stale_after_days", 30),
+])
+def test_the_documented_variables_set_the_english_fields(monkeypatch, variable, value, field,
+                                                         expected):
+    monkeypatch.setenv(variable, value)
+    assert getattr(Settings(), field) == expected
+
+
+def test_an_english_field_name_in_the_environment_sets_nothing(monkeypatch):
+    monkeypatch.setenv("CAPACITEIT_BOUNDARIES_SOURCE", "/elders")
+    monkeypatch.setenv("BOUNDARIES_SOURCE", "/elders")
+    monkeypatch.delenv("CAPACITEIT_GEBIEDEN_BRON", raising=False)
+    assert Settings().boundaries_source is None
 
 
 def test_without_environment_the_store_is_the_embedded_sqlite_file(monkeypatch):

@@ -27,8 +27,8 @@ from capaciteit.storage.models import (
     AgreementChange,
     AuditEvent,
     Base,
-    QuestionPreset,
     RoleGrant,
+    StoredPreset,
     Submission,
 )
 
@@ -39,7 +39,7 @@ MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\
 # Every column that records who acted (``User.label``)
 ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
     (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
-    (Agreement, "updated_by"), (AgreementChange, "changed_by"), (QuestionPreset, "updated_by"),
+    (Agreement, "updated_by"), (AgreementChange, "changed_by"), (StoredPreset, "updated_by"),
     (RoleGrant, "granted_by"), (RoleGrant, "revoked_by")]
 MAX_INHABITANTS = 20_000_000  # more than the whole country: no municipality has more
 MAX_POSITION = 9_999  # order of a question preset in the list
@@ -53,17 +53,17 @@ def _setting_default(name: str) -> object:
 class Bounds:
     """The domain's limits on numbers, from the settings (``CAPACITEIT_MAX_…``)."""
 
-    max_persons: int = _setting_default("max_personen")  # type: ignore[assignment]
-    fte_per_person: float = _setting_default("max_fte_per_persoon")  # type: ignore[assignment]
-    max_lead_time_hours: int = _setting_default("max_aanlooptijd_uur")  # type: ignore[assignment]
+    max_persons: int = _setting_default("max_persons")  # type: ignore[assignment]
+    fte_per_person: float = _setting_default("max_fte_per_person")  # type: ignore[assignment]
+    max_lead_time_hours: int = _setting_default("max_lead_time_hours")  # type: ignore[assignment]
     max_compensation_eur: float = _setting_default(  # type: ignore[assignment]
-        "max_vergoeding_euro")
+        "max_compensation_euro")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Bounds:
         """The bounds in force."""
-        return cls(settings.max_personen, settings.max_fte_per_persoon,
-                   settings.max_aanlooptijd_uur, settings.max_vergoeding_euro)
+        return cls(settings.max_persons, settings.max_fte_per_person,
+                   settings.max_lead_time_hours, settings.max_compensation_euro)
 
 
 def column_length(model: type[Base], column: str) -> int | None:

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except KNOWN_ERRORS as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(texts.CLI_ERROR.format(fout=error), file=sys.stderr)
         return EXIT_INVALID
 
 
@@ -56,7 +56,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _population(args: argparse.Namespace) -> int:
     path = Path(args.bestand)
     if not path.is_file():
-        print(texts.POPULATION_UNREADABLE.format(bestand=path, fout="bestand bestaat niet"),
+        print(texts.POPULATION_UNREADABLE.format(bestand=path, fout=texts.CLI_FILE_MISSING),
               file=sys.stderr)
         return EXIT_UNUSABLE
     print(preparation.load_population(get_settings(), path, reference_date=args.peildatum))
@@ -67,7 +67,8 @@ def _import(args: argparse.Namespace) -> int:
     settings = get_settings()
     path = Path(args.bestand)
     if not path.is_file():
-        print(texts.UPLOAD_UNREADABLE.format(fout=f"{path} bestaat niet"), file=sys.stderr)
+        print(texts.UPLOAD_UNREADABLE.format(fout=texts.CLI_NO_SUCH_FILE.format(bestand=path)),
+              file=sys.stderr)
         return EXIT_UNUSABLE
     engine, boundaries = preparation.open_store(settings)
     region = args.regio.upper()
@@ -76,7 +77,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     unstorable = actor_problem(args.door)
     if unstorable:
-        print(f"Fout: {unstorable}", file=sys.stderr)
+        print(texts.CLI_ERROR.format(fout=unstorable), file=sys.stderr)
         return EXIT_INVALID
     try:
         check = preview.check_upload(engine, boundaries, preparation.categories_for(settings),
@@ -84,14 +85,14 @@ def _import(args: argparse.Namespace) -> int:
                                       limits=preview.upload_limits(settings),
                                       bounds=Bounds.from_settings(settings))
     except UploadError as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(texts.CLI_ERROR.format(fout=error), file=sys.stderr)
         return EXIT_UNUSABLE
     for note in check.result.notes:
         print(note)
     for issue in check.result.errors:
-        print(f"Fout: {issue.text()}", file=sys.stderr)
+        print(texts.CLI_ERROR.format(fout=issue.text()), file=sys.stderr)
     for issue in check.result.warnings:
-        print(f"Waarschuwing: {issue.text()}")
+        print(texts.CLI_WARNING.format(melding=issue.text()))
     if check.result.errors:
         print(texts.PUBLISH_HAS_ERRORS.format(aantal=len(check.result.errors)), file=sys.stderr)
         return EXIT_INVALID
@@ -105,7 +106,7 @@ def _import(args: argparse.Namespace) -> int:
             sha256=check.sha256, accept_warnings=args.accepteer_waarschuwingen,
             based_on=check.based_on)  # another writer in between: refused, exit 1
     except PublishError as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(texts.CLI_ERROR.format(fout=error), file=sys.stderr)
         return EXIT_INVALID
     if publication.demo_removed:
         print(texts.PUBLISH_DEMO_REMOVED.format(aantal=publication.demo_removed))
@@ -137,48 +138,47 @@ def _prepare(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    helps = texts.CLI_HELP
     parser = argparse.ArgumentParser(prog="python -m capaciteit", description=texts.APP_TITLE)
-    commands = parser.add_subparsers(required=True, metavar="OPDRACHT")
+    commands = parser.add_subparsers(required=True, metavar=texts.CLI_COMMAND)
 
-    gebieden = commands.add_parser("gebieden", help="gebiedsindeling beheren")
-    gebieden_sub = gebieden.add_subparsers(required=True, metavar="ACTIE")
-    ophalen = gebieden_sub.add_parser("ophalen", help="gebiedsindeling ophalen en controleren")
-    ophalen.add_argument("--jaar", type=int, help="jaar van de CBS-gebiedsindeling")
-    ophalen.add_argument("--bron", help="map of URL in plaats van PDOK")
+    gebieden = commands.add_parser("gebieden", help=helps["gebieden"])
+    gebieden_sub = gebieden.add_subparsers(required=True, metavar=texts.CLI_ACTION)
+    ophalen = gebieden_sub.add_parser("ophalen", help=helps["gebieden ophalen"])
+    ophalen.add_argument("--jaar", type=int, help=helps["--jaar"])
+    ophalen.add_argument("--bron", help=helps["--bron"])
     _set(ophalen, _boundaries)
 
-    demo = commands.add_parser("demo", help="fictieve demogegevens laden in een lege database")
-    demo.add_argument("--verwijderen", action="store_true", help="demogegevens verwijderen")
+    demo = commands.add_parser("demo", help=helps["demo"])
+    demo.add_argument("--verwijderen", action="store_true", help=helps["--verwijderen"])
     _set(demo, _demo)
 
-    bevolking = commands.add_parser("bevolking", help="inwonertallen beheren")
-    bevolking_sub = bevolking.add_subparsers(required=True, metavar="ACTIE")
-    laden = bevolking_sub.add_parser("laden", help="CBS StatLine-CSV met inwoners laden")
+    bevolking = commands.add_parser("bevolking", help=helps["bevolking"])
+    bevolking_sub = bevolking.add_subparsers(required=True, metavar=texts.CLI_ACTION)
+    laden = bevolking_sub.add_parser("laden", help=helps["bevolking laden"])
     laden.add_argument("bestand")
-    laden.add_argument("--peildatum", type=_date,
-                       help="JJJJ-MM-DD; standaard 1 januari van de periode")
+    laden.add_argument("--peildatum", type=_date, help=helps["--peildatum"])
     _set(laden, _population)
 
-    importeer = commands.add_parser("importeer",
-                                    help="capaciteitsbestand controleren en publiceren")
+    importeer = commands.add_parser("importeer", help=helps["importeer"])
     importeer.add_argument("bestand")
-    importeer.add_argument("--regio", required=True, help="code van de regio, bijv. VR13")
+    importeer.add_argument("--regio", required=True, help=helps["--regio"])
     importeer.add_argument("--alleen-controleren", action="store_true",
-                           help="alleen controleren, niets publiceren")
+                           help=helps["--alleen-controleren"])
     importeer.add_argument("--accepteer-waarschuwingen", action="store_true",
-                           help="publiceren ondanks waarschuwingen")
+                           help=helps["--accepteer-waarschuwingen"])
     importeer.add_argument("--door", default=getpass.getuser(), type=_actor_name,
-                           help="naam van de aanleverende")
+                           help=helps["--door"])
     _set(importeer, _import)
 
-    sjabloon = commands.add_parser("sjabloon", help="Excel-sjabloon voor een regio maken")
-    sjabloon.add_argument("--regio", required=True)
-    sjabloon.add_argument("-o", required=True, metavar="BESTAND")
+    sjabloon = commands.add_parser("sjabloon", help=helps["sjabloon"])
+    sjabloon.add_argument("--regio", required=True, help=helps["--regio"])
+    sjabloon.add_argument("-o", required=True, metavar=texts.CLI_FILE)
     _set(sjabloon, _template)
 
-    voorbereiden = commands.add_parser("voorbereiden", help="alles klaarzetten voor het dashboard")
-    voorbereiden.add_argument("--static", default="static", help="map voor kaartbestanden")
-    voorbereiden.add_argument("--zonder-demo", action="store_true")
+    voorbereiden = commands.add_parser("voorbereiden", help=helps["voorbereiden"])
+    voorbereiden.add_argument("--static", default="static", help=helps["--static"])
+    voorbereiden.add_argument("--zonder-demo", action="store_true", help=helps["--zonder-demo"])
     _set(voorbereiden, _prepare)
     return parser
 
@@ -187,7 +187,7 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"geen geldige datum (JJJJ-MM-DD): '{value}'") from error
+        raise argparse.ArgumentTypeError(texts.CLI_BAD_DATE.format(waarde=value)) from error
 
 
 def _actor_name(value: str) -> str:

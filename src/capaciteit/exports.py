@@ -6,7 +6,10 @@ import io
 
 import pandas as pd
 
+from capaciteit import texts
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -42,6 +45,6 @@ def to_xlsx_workbook(sheets: dict[str, pd.DataFrame], notes: list[str] | None = 
             sheet.autofit()
             sheet.freeze_panes(1, 0)
         if notes:
-            pd.DataFrame({"Toelichting": notes}).to_excel(writer, sheet_name="Toelichting",
-                                                          index=False)
+            pd.DataFrame({texts.NOTES_SHEET: notes}).to_excel(
+                writer, sheet_name=texts.NOTES_SHEET, index=False)
     return buffer.getvalue()

@@ -22,16 +22,16 @@ from capaciteit.storage.engine import prepare_database, write_transaction
 
 def categories_for(settings: Settings) -> tuple[Category, ...]:
     """The categories in force: a user's TOML file or the built-in list."""
-    if settings.categorieen_bestand:
-        return load_categories(settings.categorieen_bestand)
+    if settings.categories_file:
+        return load_categories(settings.categories_file)
     return default_categories()
 
 
 def fetch_boundaries(settings: Settings, *, source: str | None = None,
                      year: int | None = None) -> str:
     """Fetch and cache the gebiedsindeling; return the Dutch report line."""
-    source = source if source is not None else settings.gebieden_bron
-    year = year or settings.gebieden_jaar
+    source = source if source is not None else settings.boundaries_source
+    year = year or settings.boundaries_year
     try:
         manifest, repaired = prepare_boundaries(
             settings.regions_dir, source=source, year=year, wfs_url=settings.pdok_wfs_url,
@@ -45,11 +45,11 @@ def fetch_boundaries(settings: Settings, *, source: str | None = None,
 
 def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True) -> list[str]:
     """Make the app ready to serve: map assets, boundaries, database, demo data if empty."""
-    messages = [f"Kaartbestanden klaar in {install_map_assets(static_dir)}."]
+    messages = [texts.PREPARED_MAP_ASSETS.format(map=install_map_assets(static_dir))]
     if not (settings.regions_dir / "manifest.json").exists():
         messages.append(fetch_boundaries(settings))
     engine = prepare_database(settings.effective_database_url)
-    messages.append("Database bijgewerkt tot het nieuwste schema.")
+    messages.append(texts.PREPARED_DATABASE)
     if demo_if_empty:
         messages.append(load_demo(settings, engine=engine) or texts.DEMO_NOT_EMPTY)
     engine.dispose()

@@ -1,4 +1,9 @@
-"""Settings from the environment (prefix ``CAPACITEIT_``) with embedded defaults."""
+"""Settings from the environment with embedded defaults.
+
+Field names are English; the environment variables keep their documented Dutch
+names (``CAPACITEIT_GEBIEDEN_BRON`` …), which deployments depend on. Each field
+names its variable(s) as a validation alias; :func:`environment_names` lists them.
+"""
 
 from __future__ import annotations
 
@@ -15,61 +20,79 @@ PDOK_WFS_URL = (
 )
 
 
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
 class Settings(BaseSettings):
     """Everything the application can be told from outside; every field has a default."""
 
     model_config = SettingsConfigDict(env_prefix="CAPACITEIT_", extra="ignore")
 
-    data_dir: Path = Field(default=Path("data"), description="Map voor database en gebiedscache")
+    data_dir: Path = Field(default=Path("data"), validation_alias=_env("CAPACITEIT_DATA_DIR"),
+                           description="Folder of the database file and the boundary cache")
     database_url: str | None = Field(
-        default=None,
-        validation_alias=AliasChoices("DATABASE_URL", "CAPACITEIT_DATABASE_URL"),
-        description="SQLAlchemy-URL; leeg = SQLite in data_dir/capaciteit.db",
+        default=None, validation_alias=_env("DATABASE_URL", "CAPACITEIT_DATABASE_URL"),
+        description="SQLAlchemy URL; empty: SQLite in data_dir/capaciteit.db",
     )
-    gebieden_bron: str | None = Field(
-        default=None, description="Map of URL met de gebiedsindeling in plaats van PDOK"
+    boundaries_source: str | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_GEBIEDEN_BRON"),
+        description="Folder or URL with the boundary files, instead of PDOK",
     )
-    gebieden_jaar: int = Field(default=2025, description="Jaar van de CBS-gebiedsindeling")
-    pdok_wfs_url: str = Field(default=PDOK_WFS_URL, description="WFS-adres van PDOK, {jaar}")
-    categorieen_bestand: Path | None = Field(
-        default=None, description="Eigen TOML met categorieën in plaats van de ingebouwde"
+    boundaries_year: int = Field(default=2025, validation_alias=_env("CAPACITEIT_GEBIEDEN_JAAR"),
+                                 description="Year of the CBS gebiedsindeling")
+    pdok_wfs_url: str = Field(default=PDOK_WFS_URL,
+                              validation_alias=_env("CAPACITEIT_PDOK_WFS_URL"),
+                              description="PDOK's WFS address, {jaar} in the path")
+    categories_file: Path | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_CATEGORIEEN_BESTAND"),
+        description="Own TOML file of categories instead of the built-in one",
     )
-    achtergrondkaart: bool = Field(
-        default=False, description="PDOK BRT-achtergrondkaart tonen (vraagt tegels van internet)"
+    basemap: bool = Field(
+        default=False, validation_alias=_env("CAPACITEIT_ACHTERGRONDKAART"),
+        description="Show PDOK's BRT background map (the browser fetches tiles from PDOK)",
     )
-    download_timeout_s: float = Field(default=60.0, description="Time-out voor downloads")
-    max_upload_mb: int = Field(default=10, description="Grootste toegestane upload in MB")
-    max_regels: int = Field(default=100_000, description="Meeste regels in één upload")
-    groepen_rollen: dict[str, str] = Field(
-        default_factory=dict,
-        description="JSON: groep uit de inlogclaim naar rol, bijv. regio-invoerder:VR13",
+    download_timeout_s: float = Field(default=60.0,
+                                      validation_alias=_env("CAPACITEIT_DOWNLOAD_TIMEOUT_S"),
+                                      description="Seconds to wait for each download")
+    max_upload_mb: int = Field(default=10, validation_alias=_env("CAPACITEIT_MAX_UPLOAD_MB"),
+                               description="Largest upload accepted, in MB")
+    max_rows: int = Field(default=100_000, validation_alias=_env("CAPACITEIT_MAX_REGELS"),
+                          description="Most data rows in one upload")
+    group_roles: dict[str, str] = Field(
+        default_factory=dict, validation_alias=_env("CAPACITEIT_GROEPEN_ROLLEN"),
+        description="JSON: a login groups claim to a role, e.g. regio-invoerder:VR13",
     )
-    inlog_claim: str = Field(
-        default="email", min_length=1,
-        description="De claim van de inlog die de gebruiker aanwijst (sleutel van de rollen)",
+    stale_after_days: int = Field(
+        default=180, validation_alias=_env("CAPACITEIT_VEROUDERD_NA_DAGEN"),
+        description="Figures with an older peildatum are flagged as stale",
     )
-    inlog_provider_verifieert: bool = Field(
-        default=False,
-        description="Vertrouw de identiteitsprovider ook zonder claim email_verified",
+    login_claim: str = Field(
+        default="email", min_length=1, validation_alias=_env("CAPACITEIT_INLOG_CLAIM"),
+        description="The login claim that identifies the user (the key of the role table)",
     )
-    verouderd_na_dagen: int = Field(
-        default=180, description="Gegevens met een oudere peildatum gelden als verouderd"
+    login_provider_verifies: bool = Field(
+        default=False, validation_alias=_env("CAPACITEIT_INLOG_PROVIDER_VERIFIEERT"),
+        description="Trust the identity provider also without an email_verified claim",
     )
     # Domain bounds (capaciteit.bounds): a value beyond them is refused before it is stored.
-    max_personen: int = Field(
-        default=100_000, ge=1, le=INT32_MAX,
-        description="Meeste personen in één capaciteitsregel en toegezegd in één afspraak",
+    max_persons: int = Field(
+        default=100_000, ge=1, le=INT32_MAX, validation_alias=_env("CAPACITEIT_MAX_PERSONEN"),
+        description="Most persons in one capacity row, and committed in one agreement",
     )
-    max_fte_per_persoon: float = Field(
+    max_fte_per_person: float = Field(
         default=1.5, gt=0, le=100, allow_inf_nan=False,
-        description="fte is hooguit deze factor × aantal_personen",
+        validation_alias=_env("CAPACITEIT_MAX_FTE_PER_PERSOON"),
+        description="fte is at most this factor times aantal_personen",
     )
-    max_aanlooptijd_uur: int = Field(
-        default=720, ge=1, le=INT32_MAX, description="Langste aanlooptijd van een afspraak (uur)"
+    max_lead_time_hours: int = Field(
+        default=720, ge=1, le=INT32_MAX, validation_alias=_env("CAPACITEIT_MAX_AANLOOPTIJD_UUR"),
+        description="Longest lead time of an agreement (hours)",
     )
-    max_vergoeding_euro: float = Field(
+    max_compensation_euro: float = Field(
         default=10_000_000.0, gt=0, allow_inf_nan=False,
-        description="Hoogste vergoeding in één afspraak (euro)",
+        validation_alias=_env("CAPACITEIT_MAX_VERGOEDING_EURO"),
+        description="Highest compensation in one agreement (euro)",
     )
 
     @cached_property
@@ -83,6 +106,13 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'capaciteit.db').as_posix()}"
+
+
+def environment_names(field: str) -> tuple[str, ...]:
+    """The environment variable(s) that set ``field``, first the documented one."""
+    alias = Settings.model_fields[field].validation_alias
+    assert isinstance(alias, AliasChoices)
+    return tuple(str(choice) for choice in alias.choices)
 
 
 def get_settings() -> Settings:

@@ -224,7 +224,7 @@ def test_a_grant_the_role_table_cannot_hold_is_refused_and_nothing_is_stored(
 def test_an_address_as_long_as_the_audit_trail_can_name_is_granted_and_read_back(engine):
     """64 characters: audit_event.object_id names the address (role_grant.email holds 320)."""
     email = "x" * 52 + "@example.com"
-    roles.grant(engine, ADMIN_USER, email, "regio-invoerder:VR13")
+    roles.grant(engine, local_admin("beheer@rijk.nl"), email, "regio-invoerder:VR13")
     with engine.connect() as conn:
         assert roles.load_user(conn, email).grants == frozenset({Grant(REGION_EDITOR, "VR13")})
         assert audit.events(conn)["object_id"].tolist() == [email]

@@ -16,8 +16,8 @@ from capaciteit.settings import Settings
 
 BEHEER = "beheer@rijk.nl"
 GROUPS = {"crisis-beheer": "beheerder", "vr13-invoer": "regio-invoerder:VR13"}
-DEFAULT = Settings(groepen_rollen=GROUPS)
-TRUSTING = Settings(groepen_rollen=GROUPS, inlog_provider_verifieert=True)
+DEFAULT = Settings().model_copy(update={"group_roles": GROUPS})
+TRUSTING = Settings().model_copy(update={"group_roles": GROUPS, "login_provider_verifies": True})
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_a_verified_login_without_a_table_row_or_group_has_no_grants(table):
 
 
 def test_the_identifying_claim_is_a_setting(table):
-    settings = Settings(inlog_claim="preferred_username")
+    settings = Settings().model_copy(update={"login_claim": "preferred_username"})
     user = load(table, {"preferred_username": "J.Jansen", "email": BEHEER,
                         "email_verified": True}, settings)
     assert (user.email, user.grants) == ("j.jansen", {Grant(READER)})  # not the beheerder

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from capaciteit.access.permissions import local_admin
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements import rules as agreement_rules
 from capaciteit.agreements import service as agreement_service
 from capaciteit.agreements.importing import check_import, import_agreements
@@ -92,7 +92,7 @@ def scope_pairs(scopes: pd.DataFrame) -> list[tuple[str, str | None]]:
 
 
 def stored(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return agreement_repository.list_agreements(engine, TODAY)
+    return agreement_overview.list_agreements(engine, TODAY)
 
 
 # ---------------------------------------------------------------- create
@@ -113,7 +113,7 @@ def test_creating_stores_the_agreement_its_scopes_and_one_log_entry(engine):
     assert row["effective_status"] == "geldig"
     assert row["contact_person"] == "J. Jansen"
     assert scope_pairs(scopes) == [("boa", "domein-1")]
-    log = agreement_repository.change_log(engine, saved.agreement_id)
+    log = agreement_overview.change_log(engine, saved.agreement_id)
     assert log[["changed_by", "action"]].values.tolist() == [[ACTOR.label, "aangemaakt"]]
     changes = log.iloc[0]["changes"]
     assert changes["partner_name"] == [None, "Gemeente Amsterdam"]
@@ -197,7 +197,7 @@ def test_an_update_logs_old_and_new_of_each_changed_field_only(engine):
         based_on_change=int(last),
     )
     assert result.changed_fields == ["scopes", "status", "contact_person"]
-    log = agreement_repository.change_log(engine, saved.agreement_id)
+    log = agreement_overview.change_log(engine, saved.agreement_id)
     assert log["action"].tolist() == ["gewijzigd", "aangemaakt"]
     assert log.iloc[0]["changed_by"] == "ander@vr13.nl"
     assert log.iloc[0]["changes"] == {
@@ -424,7 +424,7 @@ def test_an_import_by_id_changes_that_agreement_and_keeps_columns_it_lacks(engin
     row = stored(engine)[0].iloc[0]
     assert row["status"] == "opgezegd"
     assert row["contact_person"] == "J. Jansen"  # not in the file: kept
-    log = agreement_repository.change_log(engine, saved.agreement_id)
+    log = agreement_overview.change_log(engine, saved.agreement_id)
     assert log.iloc[0]["changes"] == {"status": ["getekend", "opgezegd"]}
 
 
@@ -461,7 +461,7 @@ def test_an_import_with_warnings_needs_confirmation(engine):
 def test_the_coverage_picture_reads_current_capacity_per_organisation(engine, boundaries):
     publish_capacity(engine, persons=40)
     names = {c.code: c.name for c in default_categories()}
-    before = agreement_repository.coverage(engine, boundaries.regions, names, TODAY)
+    before = agreement_overview.coverage(engine, boundaries.regions, names, TODAY)
     cell = before.cells.set_index(["region_code", "category"]).loc[("VR13", "boa")]
     assert (cell["deployable_persons"], cell["covered_persons"], cell["white_spot"]) == (
         20,
@@ -469,7 +469,7 @@ def test_the_coverage_picture_reads_current_capacity_per_organisation(engine, bo
         True,
     )
     create_agreement(engine, replace(DRAFT, committed_persons=20), actor=ACTOR, catalogue=CATALOGUE)
-    after = agreement_repository.coverage(engine, boundaries.regions, names, TODAY)
+    after = agreement_overview.coverage(engine, boundaries.regions, names, TODAY)
     cell = after.cells.set_index(["region_code", "category"]).loc[("VR13", "boa")]
     assert (cell["covered_persons"], cell["white_spot"]) == (20, False)
     share = after.shares.set_index("region_code")

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from capaciteit.access.permissions import REGION_EDITOR, AccessDenied, Grant, User, local_admin
-from capaciteit.agreements import repository
+from capaciteit.agreements import overview
 from capaciteit.agreements.importing import check_import, import_agreements
 from capaciteit.agreements.rules import AgreementDraft, AgreementRejected, Catalogue
 from capaciteit.agreements.service import create_agreement
@@ -78,7 +78,7 @@ def counts(engine) -> tuple[int, int, int]:
 
 
 def stored_row(engine, agreement_id: int) -> dict[str, object]:
-    agreements, _ = repository.list_agreements(engine, TODAY)
+    agreements, _ = overview.list_agreements(engine, TODAY)
     row = agreements.set_index("agreement_id").loc[agreement_id]
     return {k: (None if v is None or (isinstance(v, float) and v != v) else v)
             for k, v in row.items()}
@@ -179,7 +179,7 @@ def test_the_import_refuses_or_stores_each_boundary_value_as_written(engine, sub
                 assert check.errors == []
                 import_agreements(engine, sheet, actor=ACTOR, catalogue=CATALOGUE,
                                   accept_warnings=True)
-                agreements, _ = repository.list_agreements(engine, TODAY)
+                agreements, _ = overview.list_agreements(engine, TODAY)
                 field, value = expected
                 assert agreements[field].tolist()[-1] == value
 
@@ -203,7 +203,7 @@ def test_number_cells_of_an_xlsx_import_are_bounded_too(engine, subtests):
                 assert check.errors == []
                 import_agreements(engine, read, actor=ACTOR, catalogue=CATALOGUE,
                                   accept_warnings=True)
-                agreements, _ = repository.list_agreements(engine, TODAY)
+                agreements, _ = overview.list_agreements(engine, TODAY)
                 assert agreements["committed_persons"].tolist()[-1] == cell
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
@@ -19,6 +19,7 @@ from capaciteit.geo.boundaries import Boundaries
 from tests.browser_support import (
     MAP_FRAME,
     REGION_SHAPE,
+    TIMEOUT_MS,
     demo_app,
     open_tab,
     point_inside,
@@ -162,3 +163,19 @@ def test_a_deep_link_opens_the_region_with_its_municipality_map(
     expect(frame.locator(REGION_SHAPE)).to_have_count(int(municipalities))
     expect(frame.locator(".capaciteit-legenda")).to_be_visible()
     save_screenshot(tab, "regio.png")
+
+
+@pytest.mark.parametrize("typed", [
+    "[x](https://evil.example)",
+    "![i](https://evil.example/a.png)",
+    "<img src=x onerror=alert(1)>",
+    "**vet** www.evil.example :red[rood] $x$",
+])
+def test_an_address_with_markdown_in_it_is_shown_as_typed(tab, server, typed):
+    """Outside text in a message, rendered by Streamlit's own Markdown in the browser."""
+    tab.goto(f"{server}/regio?{urlencode({'regio': typed})}")
+    alert = tab.locator('[data-testid="stAlert"]').filter(has_text="Onbekende veiligheidsregio")
+    expect(alert).to_be_visible(timeout=TIMEOUT_MS)
+    shown = alert.inner_text().replace("\u2060", "")  # an invisible word joiner in bare links
+    assert shown.strip() == f"Onbekende veiligheidsregio '{typed}'. Kies een regio uit de lijst."
+    assert alert.locator("a, img, strong, code, span.katex").count() == 0, alert.inner_html()

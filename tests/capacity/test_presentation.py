@@ -138,3 +138,14 @@ def test_freshness_line_says_who_sent_what_when():
     assert freshness_line(version) == (
         "Peildatum 1 oktober 2026 – 15 oktober 2026; ingediend op 3 november 2026 11:00 "
         "door an@vr01.nl (bestand —).")
+
+
+def test_freshness_line_shows_a_hostile_uploader_and_file_name_as_text():
+    version = pd.Series({"peildatum_min": pd.Timestamp("2026-10-01"),
+                         "peildatum_max": pd.Timestamp("2026-10-01"),
+                         "uploaded_at": pd.Timestamp("2026-11-03 10:00", tz="UTC"),
+                         "uploaded_by": "[klik](https://evil.example)",
+                         "filename": "<img src=x onerror=alert(1)>.csv"})
+    line = freshness_line(version)
+    assert "door \\[klik\\](https\\:\u2060//evil.example)" in line
+    assert "(bestand \\<img src=x onerror=alert(1)\\>.csv)" in line

@@ -18,7 +18,7 @@ from capaciteit.deployment.presets import (
     reference_presets,
     save_preset,
 )
-from capaciteit.storage.models import QuestionPreset
+from capaciteit.storage.models import StoredPreset
 
 CATEGORIES = default_categories()
 
@@ -45,7 +45,7 @@ def test_presets_are_seeded_from_the_reference_list_on_first_use(engine):
     presets = load_presets(engine)
     assert [p.code for p in presets] == [p.code for p in reference_presets()]
     with engine.connect() as conn:
-        actors = set(conn.execute(select(QuestionPreset.updated_by)).scalars())
+        actors = set(conn.execute(select(StoredPreset.updated_by)).scalars())
     assert actors == {SEED_ACTOR}
     assert load_presets(engine) == presets  # the second use seeds nothing more
 
@@ -70,8 +70,8 @@ def test_an_administrator_changes_a_preset_and_is_recorded(engine):
     assert stored.powers == ("Handhaving mondkapjesplicht OV", "Toegangscontrole")
     with engine.connect() as conn:
         row = conn.execute(
-            select(QuestionPreset.updated_by, QuestionPreset.updated_at).where(
-                QuestionPreset.code == original.code
+            select(StoredPreset.updated_by, StoredPreset.updated_at).where(
+                StoredPreset.code == original.code
             )
         ).one()
     assert row.updated_by == "beheerder@vr13.nl"

@@ -291,3 +291,43 @@ def test_a_fixed_scale_colours_zero_shares_palest_and_lists_every_class(boundari
     html = fmap.get_root().render()
     for label in ("0 – 20", "20 – 40", "40 – 60", "60 – 80", "80 – 100"):
         assert json.dumps(label)[1:-1] in html  # the legend is embedded as a JSON string
+
+
+# ---------------------------------------------------------------- outside text stays text
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE_SHOWN = "&lt;img src=x onerror=alert(1)&gt;"  # what innerHTML shows as text
+
+
+def test_tooltips_legend_and_attribution_show_hostile_names_as_text(boundaries, region_values):
+    """Leaflet puts tooltip fields, legend and attribution in the page as HTML."""
+    shapes = boundaries.regions_display.copy()
+    shapes.loc[shapes["region_code"] == "VR13", "region_name"] = f"Amsterdam {HOSTILE}"
+    fmap = build_choropleth(shapes, region_values, key="region_code", name_column="region_name",
+                            value_column="persons", legend_title=f"Titel {HOSTILE}",
+                            peildatum=f"Peildatum {HOSTILE}",
+                            attributions=[f"Bron {HOSTILE}"])
+    html = fmap.get_root().render()
+    names = {f["properties"]["region_code"]: f["properties"]["naam"] for f in features(html)}
+    assert names["VR13"] == f"Amsterdam {HOSTILE_SHOWN}"
+    assert names["VR01"] == boundaries.region_names()["VR01"]  # plain names unchanged
+    assert f"<strong>Titel {HOSTILE_SHOWN}</strong>" in legend_html(html)
+    assert f"Peildatum {HOSTILE_SHOWN}" in legend_html(html)
+    assert attributions(html) == [f"Bron {HOSTILE_SHOWN}"]
+    aliases, _ = json.JSONDecoder().raw_decode(html.split("let aliases = ")[1])
+    assert aliases == ["", f"Titel {HOSTILE_SHOWN}"]
+    assert HOSTILE not in html
+
+
+def test_the_lapsing_marker_tooltip_shows_a_hostile_region_name_as_text(boundaries):
+    from capaciteit.agreements.coverage_map import build_coverage_map
+
+    shapes = boundaries.regions_display.copy()
+    shapes.loc[shapes["region_code"] == "VR13", "region_name"] = HOSTILE
+    shares = boundaries.regions[["region_code"]].assign(
+        covered_percent=50.0, expiring_count=[1 if c == "VR13" else 0
+                                              for c in boundaries.regions["region_code"]])
+    html = build_coverage_map(shapes, shares, days=90, peildatum="p",
+                              attributions=["bron"]).get_root().render()
+    assert f"{HOSTILE_SHOWN}: " in html  # folium's tooltip is HTML in a JS template string
+    assert HOSTILE not in html

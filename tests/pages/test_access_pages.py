@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.settings import get_settings
 from capaciteit.storage.engine import prepare_database
 from capaciteit.storage.models import RoleGrant, Submission
@@ -114,7 +114,7 @@ def submissions(engine: Engine) -> list[tuple]:
 
 
 def agreements(engine: Engine) -> list[str]:
-    return agreement_repository.list_agreements(engine, TODAY)[0]["partner_name"].tolist()
+    return agreement_overview.list_agreements(engine, TODAY)[0]["partner_name"].tolist()
 
 
 def trail(engine: Engine) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from capaciteit.access.permissions import local_admin
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
 from capaciteit.agreements.service import create_agreement
 from capaciteit.capacity.categories import default_categories
@@ -119,7 +119,7 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def stored(engine: Engine) -> pd.DataFrame:
-    return agreement_repository.list_agreements(engine, TODAY)[0]
+    return agreement_overview.list_agreements(engine, TODAY)[0]
 
 
 # ---------------------------------------------------------------- the pages run
@@ -211,7 +211,7 @@ def test_a_complete_form_is_stored_with_the_acting_user(small):
     assert agreements[
         ["partner_name", "partner_type", "committed_persons", "effective_status", "contact_person"]
     ].values.tolist() == [["Ministerie van Defensie", "defensie", 30, "geldig", "K. de Boer"]]
-    log = agreement_repository.change_log(small, 1)
+    log = agreement_overview.change_log(small, 1)
     assert log["changed_by"].tolist() == [LOCAL_USER]
     assert at.text_input(key="nieuw2_partner_name").value == ""  # a fresh form follows
     assert table_with(at, "Partner")["Partner"].tolist() == ["Ministerie van Defensie"]
@@ -331,7 +331,7 @@ def test_an_edit_with_an_error_keeps_the_stored_agreement(three):
     assert table_with(at, "Melding")["Melding"].tolist() == [
         "kies ten minste één categorie of subcategorie"
     ]
-    assert len(agreement_repository.change_log(three, 1)) == 1
+    assert len(agreement_overview.change_log(three, 1)) == 1
 
 
 def test_the_region_page_lists_its_own_and_national_agreements(three):

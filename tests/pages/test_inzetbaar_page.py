@@ -84,7 +84,7 @@ def test_a_longer_horizon_and_a_wider_area_find_at_least_as_many(demo_data):
 
 def test_clicking_a_preset_fills_the_form_and_the_address(demo_data):
     at = open_page(regio="VR01")
-    at.button(key="vraag_evenementen").click().run()
+    at.button(key="preset_button_evenementen").click().run()
     assert set(at.multiselect(key="inzet_scopes").value) == {
         "particuliere-beveiliging/evenementen", "boa/domein-1"}
     assert at.multiselect(key="inzet_powers").value == []

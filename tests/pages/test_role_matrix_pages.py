@@ -35,7 +35,7 @@ from streamlit.testing.v1 import AppTest
 
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
-from capaciteit.agreements import repository as agreement_repository
+from capaciteit.agreements import overview as agreement_overview
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.deployment.presets import load_presets
 from capaciteit.settings import get_settings
@@ -57,7 +57,7 @@ NO_ROLE_START = "U bent ingelogd als"
 # ---------------------------------------------------------------- the expected matrix
 
 ACTIONS = ["publiceren VR13", "publiceren VR15", "herstellen VR13", "afspraak VR13",
-           "afspraak landelijk", "vraagsjablonen", "rol toekennen", "auditspoor inzien"]
+           "afspraak landelijk", "veelgestelde vragen", "rol toekennen", "auditspoor inzien"]
 ROLES = {  # label → what is granted in the role table (None: nothing)
     "lezer": "lezer",
     "regio-invoerder:VR13": "regio-invoerder:VR13",
@@ -82,12 +82,12 @@ HOW_REFUSED = {  # how a page refuses a user who has a role, but not this right
     ("lezer", "herstellen VR13"): ("verborgen", None),
     ("lezer", "afspraak VR13"): ("verborgen", READ_ONLY),
     ("lezer", "afspraak landelijk"): ("verborgen", READ_ONLY),
-    ("lezer", "vraagsjablonen"): ("verborgen", None),
+    ("lezer", "veelgestelde vragen"): ("verborgen", None),
     ("lezer", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("lezer", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "publiceren VR15"): ("geweigerd", PUBLISH_VR15),
     ("regio-invoerder:VR13", "afspraak landelijk"): ("geweigerd", NATIONAL_AGREEMENTS),
-    ("regio-invoerder:VR13", "vraagsjablonen"): ("verborgen", None),
+    ("regio-invoerder:VR13", "veelgestelde vragen"): ("verborgen", None),
     ("regio-invoerder:VR13", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
 }
@@ -148,7 +148,7 @@ def versions(engine: Engine, region: str) -> list[tuple[int, str]]:
 
 
 def agreements(engine: Engine) -> list[tuple[str, str]]:
-    frame = agreement_repository.list_agreements(engine, TODAY)[0]
+    frame = agreement_overview.list_agreements(engine, TODAY)[0]
     return sorted(zip(frame["region_code"], frame["partner_name"], strict=True), key=str)
 
 
@@ -266,14 +266,14 @@ def create_agreement(region: str, partner: str) -> Callable[[dict], Cell]:
 
 def edit_presets(user: dict) -> Cell:
     at = open_page("pages/inzetbaar.py", user=user, regio="VR13")
-    if form_button(at, "vraag_formulier_nieuw", "Opslaan") is None:
+    if form_button(at, "preset_form_new", "Opslaan") is None:
         if at.title:  # the page runs; the editor and the expander that holds it are not offered
             assert "Veelgestelde vragen beheren" not in [e.label for e in at.expander]
         return Cell(at, control=False)
-    at.text_input(key="vraag_nieuw_code").input("matrix-test")
-    at.text_input(key="vraag_nieuw_name").input("Matrixvraag")
-    at.multiselect(key="vraag_nieuw_scopes").set_value(["boa"])
-    run_ok(form_button(at, "vraag_formulier_nieuw", "Opslaan").click())
+    at.text_input(key="preset_new_code").input("matrix-test")
+    at.text_input(key="preset_new_name").input("Matrixvraag")
+    at.multiselect(key="preset_new_scopes").set_value(["boa"])
+    run_ok(form_button(at, "preset_form_new", "Opslaan").click())
     return Cell(at, control=True)
 
 
@@ -317,8 +317,8 @@ ACTION_TABLE = {
     "afspraak landelijk": Action(create_agreement("landelijk", "Landelijke Pool"), agreements,
                                  "Afspraak #1 met Landelijke Pool is opgeslagen.",
                                  "afspraak_aangemaakt", None),  # national: no region
-    "vraagsjablonen": Action(edit_presets, presets, "Vraag 'Matrixvraag' opgeslagen.",
-                             "sjabloon_opgeslagen"),
+    "veelgestelde vragen": Action(edit_presets, presets, "Vraag 'Matrixvraag' opgeslagen.",
+                             "veelgestelde_vraag_opgeslagen"),
     "rol toekennen": Action(grant_role, grants, "Rol lezer toegekend aan nieuw@vr-test.nl.",
                             "rol_toegekend"),
     "auditspoor inzien": Action(view_audit, lambda e: None, "", None),
@@ -329,7 +329,7 @@ EXPECTED_CHANGE = {  # what an allowed action adds to the store
     "herstellen VR13": lambda before: sorted([*before, (3, "herstel")]),
     "afspraak VR13": lambda before: [("VR13", "Gemeente Amsterdam")],
     "afspraak landelijk": lambda before: [(None, "Landelijke Pool")],  # stored without region
-    "vraagsjablonen": lambda before: sorted([*before, "matrix-test"]),
+    "veelgestelde vragen": lambda before: sorted([*before, "matrix-test"]),
     "rol toekennen": lambda before: sorted([*before, ("nieuw@vr-test.nl", "lezer")]),
     "auditspoor inzien": lambda before: None,
 }

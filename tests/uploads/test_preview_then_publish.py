@@ -116,7 +116,8 @@ def preview_then_publish(engine, boundaries, content: bytes, filename: str):
     if not check.result.publishable or check.identical_version is not None:
         return check, None
     publication = publish(engine, "VR13", check.result, actor=local_admin("test"),
-                          filename=filename, sha256=check.sha256, accept_warnings=True)
+                          filename=filename, sha256=check.sha256, accept_warnings=True,
+                          based_on=check.based_on)
     with engine.connect() as conn:
         back = storage.submission_records(conn, publication.version.submission_id)
     return check, back
@@ -211,10 +212,10 @@ def test_an_uploader_whose_name_the_history_cannot_hold_is_refused_before_any_wr
         with subtests.test(name=name[:20]), pytest.raises(
                 AccessDenied, match="kan niet worden vastgelegd: het "):
             publish(engine, "VR13", check.result, actor=local_admin(name), filename="c.csv",
-                    sha256=check.sha256, accept_warnings=True)
+                    sha256=check.sha256, accept_warnings=True, based_on=check.based_on)
     assert submissions(engine) == 0
     publish(engine, "VR13", check.result, actor=local_admin("x" * 320), filename="c.csv",
-            sha256=check.sha256, accept_warnings=True)
+            sha256=check.sha256, accept_warnings=True, based_on=check.based_on)
     assert submissions(engine) == 1
 
 

@@ -60,10 +60,10 @@ def user_from_claims(conn: Connection, claims: Mapping[str, object],
     Raises LoginRefused (no user, nothing recorded) when the claim is missing or the
     identity is not verified; the groups claim is read only after that.
     """
-    identity = identity_of(claims, claim=settings.inlog_claim,
-                           provider_verifies=settings.inlog_provider_verifieert)
+    identity = identity_of(claims, claim=settings.login_claim,
+                           provider_verifies=settings.login_provider_verifies)
     groups = claims.get(GROUPS_CLAIM)
     name = claims.get("name")
     return load_user(conn, identity, name if isinstance(name, str) else "",
                      [g for g in groups if isinstance(g, str)] if isinstance(groups, list)
-                     else [], settings.groepen_rollen)
+                     else [], settings.group_roles)

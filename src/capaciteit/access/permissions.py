@@ -20,7 +20,7 @@ from capaciteit import texts
 READER, REGION_EDITOR, ADMIN = "lezer", "regio-invoerder", "beheerder"
 PUBLISH, RESTORE, AGREEMENT_WRITE = "publiceren", "herstellen", "afspraak_wijzigen"
 NATIONAL_AGREEMENT, MANAGE_ROLES = "landelijke_afspraak", "rollen_beheren"
-MANAGE_PRESETS, VIEW_AUDIT = "sjablonen_beheren", "audit_inzien"
+MANAGE_PRESETS, VIEW_AUDIT = "veelgestelde_vragen_beheren", "audit_inzien"
 LOCAL_USER = "lokaal"
 
 
@@ -99,7 +99,7 @@ def can(user: User, action: str, region_code: str | None = None) -> bool:
 def require(user: User, action: str, region_code: str | None = None) -> None:
     """Raise AccessDenied (Dutch) unless ``user`` may do ``action`` for ``region_code``."""
     if not can(user, action, region_code):
-        where = f" voor {region_code}" if region_code else ""
+        where = texts.ACCESS_DENIED_WHERE.format(regio=region_code) if region_code else ""
         raise AccessDenied(texts.ACCESS_DENIED.format(
             wie=user.label, actie=texts.ACTION_LABELS.get(action, action), waar=where),
             action, region_code)

@@ -6,17 +6,18 @@ import json
 
 import pandas as pd
 
+from capaciteit import texts
 from capaciteit.formatting import format_datetime
 
 
 def grants_view(grants: pd.DataFrame) -> pd.DataFrame:
     """Current role grants with Dutch headers."""
     return pd.DataFrame({
-        "E-mail": grants["email"], "Rol": grants["role"],
-        "Regio": grants["region_code"].fillna("alle"),
-        "Toegekend door": grants["granted_by"],
-        "Op": grants["granted_at"].map(format_datetime),
-    })
+        "email": grants["email"], "role": grants["role"],
+        "region_code": grants["region_code"].fillna(texts.ALL_REGIONS),
+        "granted_by": grants["granted_by"],
+        "granted_at": grants["granted_at"].map(format_datetime),
+    }).rename(columns=texts.GRANT_COLUMNS)
 
 
 def grant_label(row: pd.Series) -> str:
@@ -28,9 +29,10 @@ def grant_label(row: pd.Series) -> str:
 def audit_view(events: pd.DataFrame) -> pd.DataFrame:
     """Audit events with Dutch headers; details as readable JSON."""
     return pd.DataFrame({
-        "Nr": events["id"], "Tijdstip": events["at"].map(format_datetime),
-        "Wie": events["actor"], "Wat": events["action"], "Regio": events["region_code"],
-        "Object": events["object_type"] + " " + events["object_id"].fillna(""),
-        "Inzending": events["submission_id"],
-        "Details": events["details"].map(lambda d: json.dumps(d, ensure_ascii=False)),
-    })
+        "id": events["id"], "at": events["at"].map(format_datetime),
+        "actor": events["actor"], "action": events["action"],
+        "region_code": events["region_code"],
+        "object": events["object_type"] + " " + events["object_id"].fillna(""),
+        "submission_id": events["submission_id"],
+        "details": events["details"].map(lambda d: json.dumps(d, ensure_ascii=False)),
+    }).rename(columns=texts.AUDIT_COLUMNS)

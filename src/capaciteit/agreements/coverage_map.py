@@ -9,6 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from capaciteit import texts
+from capaciteit.formatting import html_text
 from capaciteit.geo.maps import build_choropleth
 
 MARKER_CLASS = "capaciteit-aflopend"
@@ -39,7 +40,7 @@ def build_coverage_map(shapes: gpd.GeoDataFrame, shares: pd.DataFrame, *, days: 
             [point.y, point.x],
             icon=folium.DivIcon(html=_marker_html(int(count)), icon_size=(34, 20),
                                 icon_anchor=(17, 10), class_name=MARKER_CLASS),
-            tooltip=f"{name}: {label}: {int(count)}",
+            tooltip=html_text(f"{name}: {label}: {int(count)}"),
         ).add_to(fmap)
     return fmap
 

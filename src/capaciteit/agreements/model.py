@@ -14,7 +14,6 @@ VALID = "geldig"
 NOT_YET = "nog niet ingegaan"
 EXPIRED = "verlopen"
 SIGNED = "getekend"
-CANCELLED = "opgezegd"
 NATIONAL = "landelijk"  # in forms, sheets and the log: an agreement for every region
 
 AGREEMENT_COLUMNS = [

@@ -95,8 +95,8 @@ def detail_table(agreement: pd.Series, scopes: pd.DataFrame, names: dict[str, st
             value = f"€ {format_number(value, 2)}"
         values.append("" if value is None or (not isinstance(value, str) and pd.isna(value))
                       else str(value))
-    return pd.DataFrame({"Veld": [texts.AGREEMENT_FORM_LABELS[n] for n in DETAIL_FIELDS],
-                         "Waarde": values})
+    return pd.DataFrame({texts.FORM_FIELD: [texts.AGREEMENT_FORM_LABELS[n] for n in DETAIL_FIELDS],
+                         texts.FORM_VALUE: values})
 
 
 def log_table(changes: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +172,7 @@ def expiring_table(soon: pd.DataFrame, names: dict[str, str], today: date) -> pd
                                                      for c in soon["region_code"]],
         texts.AGREEMENT_FORM_LABELS["partner_name"]: soon["partner_name"].to_numpy(),
         texts.AGREEMENT_FORM_LABELS["valid_to"]: ends.map(format_date).to_numpy(),
-        "Dagen": (ends - pd.Timestamp(today)).dt.days.to_numpy(),
+        texts.EXPIRING_DAYS: (ends - pd.Timestamp(today)).dt.days.to_numpy(),
     })
 
 
@@ -189,6 +189,14 @@ def expiring_window() -> int:
 def issues_frame(errors: list[Issue], warnings: list[Issue]) -> pd.DataFrame:
     """Errors then warnings as a table with Dutch headers (as the capacity upload shows)."""
     return ValidationResult(pd.DataFrame(), errors, warnings).issues_frame()
+
+
+def form_issues_table(errors: list[Issue], warnings: list[Issue]) -> pd.DataFrame:
+    """The problems of a filled-in form: field, value, message and kind (no sheet or row)."""
+    columns = texts.ISSUE_COLUMNS
+    shown = [columns["column"], columns["value"], columns["message"], columns["kind"]]
+    return issues_frame(errors, warnings)[shown].rename(
+        columns={columns["column"]: texts.FORM_FIELD})
 
 
 def _readable(agreements: pd.DataFrame, scopes: pd.DataFrame, names: dict[str, str],

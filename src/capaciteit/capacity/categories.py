@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from capaciteit import texts
+
 
 @dataclass(frozen=True)
 class Subcategory:
@@ -100,10 +102,11 @@ def _reference_text(name: str) -> str:
 def _check_unique(categories: tuple[Category, ...]) -> None:
     codes = [c.code for c in categories]
     subcodes = [s.code for c in categories for s in c.subcategories]
-    for kind, values in (("categorie", codes), ("subcategorie", subcodes)):
+    for kind, values in (("category", codes), ("subcategory", subcodes)):
         duplicates = sorted({v for v in values if values.count(v) > 1})
         if duplicates:
-            raise ValueError(f"Dubbele {kind}codes in de categorieën: {', '.join(duplicates)}")
+            raise ValueError(texts.CATEGORIES_DUPLICATE_CODES.format(
+                soort=texts.CATEGORY_KINDS[kind], codes=", ".join(duplicates)))
 
 
 @dataclass(frozen=True)

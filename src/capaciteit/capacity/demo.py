@@ -8,13 +8,14 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
+from capaciteit import texts
 from capaciteit.capacity.categories import Category, horizons, powers
 from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.storage import repository as storage
 
-DEMO_USER = "demo (fictief)"
+DEMO_USER = texts.DEMO_USER
 DEMO_SEED = 2020
-FICTIEF = "(fictief)"
+FICTIEF = texts.DEMO_MARK
 
 
 def generate_demo_records(
@@ -52,7 +53,7 @@ def generate_demo_records(
                         "deployable_within_hours": int(rng.choice(hours)),
                         "powers": _powers_for(rng, category.code),
                         "peildatum": pd.Timestamp(peildatum),
-                        "note": "Fictieve demogegevens",
+                        "note": texts.DEMO_NOTE,
                     })
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)
 
@@ -84,11 +85,8 @@ def _places(rng: np.random.Generator, category: Category, group: pd.DataFrame,
 
 
 def _organisation(category: Category, sub_name: str, place: str) -> str:
-    if category.code == "boa":
-        return f"Handhaving {place} – {sub_name}"
-    if category.code == "particuliere-beveiliging":
-        return f"Voorbeeldbeveiliging {place} – {sub_name}"
-    return f"{sub_name} regio {place}"
+    names = texts.DEMO_ORGANISATIONS
+    return names.get(category.code, names["overig"]).format(plaats=place, soort=sub_name)
 
 
 def _powers_for(rng: np.random.Generator, category: str) -> str:

@@ -45,3 +45,13 @@ def dashboard_data(engine: Engine, boundaries: Boundaries) -> DashboardData:
     return DashboardData(summary, versions, population, population_date, has_demo)
 
 
+def region_history(engine: Engine, region_code: str
+                   ) -> tuple[storage.VersionStamp | None, pd.DataFrame]:
+    """A region's current version as a stamp, and its versions, newest first.
+
+    The stamp is read first, so a publication in between can only make it older than
+    the history shown: a restore chosen from this view is then refused as stale.
+    """
+    with engine.connect() as conn:
+        stamp = storage.current_stamp(conn, region_code)
+        return stamp, storage.history(conn, region_code)

@@ -81,8 +81,8 @@ def read_statline_csv(content: bytes, filename: str,
                                             "gemeente_code"]))
     if duplicated:
         raise PopulationError(texts.POPULATION_UNREADABLE.format(
-            bestand=filename, fout="meer dan één rij per gemeente (exporteer alleen het totaal) "
-                                   f"voor {_listing(duplicated)}"))
+            bestand=filename,
+            fout=texts.POPULATION_DUPLICATES.format(codes=_listing(duplicated))))
     return PopulationFile(inhabitants, reference_date)
 
 
@@ -169,4 +169,6 @@ def _reference_date(rows: pd.DataFrame, period_col: str | None, filename: str) -
 
 def _listing(codes: list[str], limit: int = 15) -> str:
     shown = ", ".join(codes[:limit])
-    return shown + (f" en {len(codes) - limit} meer" if len(codes) > limit else "")
+    if len(codes) <= limit:
+        return shown
+    return texts.POPULATION_MORE.format(codes=shown, aantal=len(codes) - limit)

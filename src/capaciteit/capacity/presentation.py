@@ -10,7 +10,7 @@ import pandas as pd
 
 from capaciteit import texts
 from capaciteit.capacity.aggregation import Measure
-from capaciteit.formatting import format_date, format_datetime, format_number
+from capaciteit.formatting import format_date, format_datetime, format_number, plain
 
 
 def labelled(frame: pd.DataFrame, columns: Sequence[str],
@@ -27,7 +27,7 @@ def peildatum_label(versions: pd.DataFrame) -> str:
     low, high = versions["peildatum_min"].min(), versions["peildatum_max"].max()
     if low == high:
         return f"{texts.PEILDATUM}: {format_date(low)}"
-    return f"Peildata: {format_date(low)} – {format_date(high)}"
+    return texts.PEILDATA_RANGE.format(van=format_date(low), tot=format_date(high))
 
 
 def map_attributions(manifest: dict[str, Any], has_demo: bool,
@@ -36,7 +36,7 @@ def map_attributions(manifest: dict[str, Any], has_demo: bool,
     lines = [manifest.get("bronvermelding", texts.BOUNDARIES_ATTRIBUTION)
              + f" ({manifest.get('jaar', '')})"]
     if population_date:
-        lines.append("Inwoners: CBS " + format_date(population_date))
+        lines.append(texts.POPULATION_ATTRIBUTION.format(datum=format_date(population_date)))
     if has_demo:
         lines.append(texts.DEMO_ATTRIBUTION)
     return lines
@@ -57,12 +57,15 @@ def describe_map(table: pd.DataFrame, measure: Measure, category_label: str) -> 
 
 
 def freshness_line(version: pd.Series) -> str:
-    """Who sent a region's current figures, when, and their peildatum."""
+    """Who sent a region's current figures, when, and their peildatum (Markdown).
+
+    The uploader and the file name are outside text: shown as typed (``plain``).
+    """
     low, high = version["peildatum_min"], version["peildatum_max"]
     peil = format_date(low) if low == high else f"{format_date(low)} – {format_date(high)}"
     return texts.REGION_FRESHNESS_LINE.format(
         peildatum=peil, tijd=format_datetime(version["uploaded_at"]),
-        door=version["uploaded_by"], bestand=version["filename"] or "—")
+        door=plain(version["uploaded_by"]), bestand=plain(version["filename"] or "—"))
 
 
 def _name_value(row: pd.Series, measure: Measure) -> str:

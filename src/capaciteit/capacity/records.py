@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 
 from capaciteit.capacity.categories import horizons
@@ -46,13 +45,8 @@ def record_schema() -> pa.DataFrameSchema:
         },
         checks=[
             pa.Check(lambda df: df["deployable_persons"] <= df["persons"],
-                     error="inzetbaar_personen is meer dan aantal_personen"),
+                     error="deployable_persons exceeds persons"),
         ],
         strict=True,
         coerce=True,
     )
-
-
-def empty_records() -> pd.DataFrame:
-    """An empty record frame with the right columns."""
-    return pd.DataFrame({c: pd.Series(dtype="object") for c in RECORD_COLUMNS})

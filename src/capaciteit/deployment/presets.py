@@ -1,4 +1,8 @@
-"""Presets (vragen): the crisis team's recurring questions, stored as data.
+"""Presets (in Dutch: veelgestelde vragen): the crisis team's recurring questions, as data.
+
+One concept, one name: ``preset`` in code, "veelgestelde vraag" on screen, ``?vraag=code``
+in a deep link, the permission ``veelgestelde_vragen_beheren``. ("Sjabloon" is only the
+upload template.)
 
 The reference list ``reference/vragen.toml`` seeds the ``question_preset``
 table on first use; after that an administrator edits the presets in the
@@ -24,11 +28,10 @@ from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import MANAGE_PRESETS, User
 from capaciteit.bounds import MAX_POSITION, column_text_problem, text_problem
 from capaciteit.capacity.categories import Category, horizons
-from capaciteit.deployment.answer import Question
 from capaciteit.storage.engine import write_transaction
-from capaciteit.storage.models import QuestionPreset
+from capaciteit.storage.models import StoredPreset
 
-SEED_ACTOR = "referentielijst (vragen.toml)"
+SEED_ACTOR = texts.PRESET_SEED_ACTOR
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 Scope = tuple[str, str | None]
@@ -50,12 +53,6 @@ class Preset:
     hours: int
     position: int = 0
     active: bool = True
-
-    def question(self, targets: tuple[str, ...], persons_needed: int,
-                 search_area: str) -> Question:
-        """The question this preset asks for the given targets, need and search area."""
-        return Question(targets=targets, hours=self.hours, persons_needed=persons_needed,
-                        scopes=self.scopes, powers=self.powers, search_area=search_area)
 
 
 @cache
@@ -92,7 +89,7 @@ def preset_problems(preset: Preset, categories: tuple[Category, ...]) -> list[st
 
 def _value_problems(preset: Preset) -> list[str]:
     """Texts that fit their columns and no control characters; a position within bounds."""
-    found = [(name, column_text_problem(QuestionPreset, name, getattr(preset, name)))
+    found = [(name, column_text_problem(StoredPreset, name, getattr(preset, name)))
              for name in ("name", "description")]
     found += [("powers", text_problem(power, None)) for power in preset.powers]
     problems = [texts.PRESET_BAD_TEXT.format(veld=texts.PRESET_FIELDS[name], reden=problem)
@@ -105,7 +102,7 @@ def _value_problems(preset: Preset) -> list[str]:
 
 def read_presets(conn: Connection, *, include_inactive: bool = False) -> list[Preset]:
     """The stored presets, in their position order."""
-    p = QuestionPreset
+    p = StoredPreset
     query = select(*p.__table__.columns).order_by(p.position, p.code)
     if not include_inactive:
         query = query.where(p.active.is_(True))
@@ -115,10 +112,10 @@ def read_presets(conn: Connection, *, include_inactive: bool = False) -> list[Pr
 def seed_presets(conn: Connection, presets: tuple[Preset, ...], *,
                  now: datetime | None = None) -> int:
     """Store ``presets`` when the table is empty (first use); return how many were stored."""
-    if conn.execute(select(func.count()).select_from(QuestionPreset)).scalar_one():
+    if conn.execute(select(func.count()).select_from(StoredPreset)).scalar_one():
         return 0
     now = now or datetime.now(UTC)
-    conn.execute(insert(QuestionPreset), [_to_row(p, SEED_ACTOR, now) for p in presets])
+    conn.execute(insert(StoredPreset), [_to_row(p, SEED_ACTOR, now) for p in presets])
     return len(presets)
 
 
@@ -152,12 +149,12 @@ def save_preset(engine: Engine, preset: Preset, *, actor: User,
         problems = preset_problems(cleaned, categories)
         if problems:
             raise PresetError(texts.PRESET_REFUSED.format(fouten="; ".join(problems)))
-        changed = conn.execute(update(QuestionPreset)
-                               .where(QuestionPreset.code == cleaned.code)
+        changed = conn.execute(update(StoredPreset)
+                               .where(StoredPreset.code == cleaned.code)
                                .values(**row)).rowcount
         if not changed:
-            conn.execute(insert(QuestionPreset), row)
-        audit.record(conn, actor, "sjabloon_opgeslagen", object_type="vraagsjabloon",
+            conn.execute(insert(StoredPreset), row)
+        audit.record(conn, actor, "veelgestelde_vraag_opgeslagen", object_type="veelgestelde_vraag",
                      object_id=cleaned.code, details={"nieuw": not changed})
     return cleaned
 

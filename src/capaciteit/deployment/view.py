@@ -69,7 +69,8 @@ def power_options(found: Iterable[object]) -> list[str]:
 
 def horizon_label(hours: int) -> str:
     """'binnen 24 uur' for a known horizon."""
-    return next((h.name for h in horizons() if h.hours == hours), f"binnen {hours} uur")
+    return next((h.name for h in horizons() if h.hours == hours),
+                texts.DEPLOY_WITHIN_HOURS.format(uren=hours))
 
 
 def question_line(question: Question, names: dict[str, str],
@@ -152,8 +153,8 @@ def answer_workbook(answer: Answer, sentences: list[str], question_text: str,
     notes = [f"{texts.PRINT_QUESTION}: {question_text}", *map(_plain, sentences),
              texts.PRINT_MADE.format(tijd=format_datetime(made_at)), *freshness_lines(answer),
              *extra_notes]
-    return to_xlsx_workbook({"Leveranciers": supplier_view(answer),
-                             "Afspraken": agreement_view(answer)}, notes)
+    return to_xlsx_workbook({texts.DEPLOY_SHEETS["suppliers"]: supplier_view(answer),
+                             texts.DEPLOY_SHEETS["agreements"]: agreement_view(answer)}, notes)
 
 
 def print_page(answer: Answer, sentences: list[str], question_text: str,

@@ -292,7 +292,7 @@ def _fetch_layer(source: str | None, layer: str, year: int, wfs_url: str,
         path = Path(where)
         if not path.is_dir() and not path.parent.exists():
             raise BoundaryError(texts.BOUNDARIES_UNREACHABLE.format(
-                bron=source, fout="map bestaat niet"))
+                bron=source, fout=texts.BOUNDARIES_NO_FOLDER))
         if not path.exists():
             raise BoundaryError(texts.BOUNDARIES_MISSING_FILE.format(
                 bron=source, bestand=path.name))
@@ -305,7 +305,8 @@ def _fetch_layer(source: str | None, layer: str, year: int, wfs_url: str,
         if error.code == 404:
             raise BoundaryError(texts.BOUNDARIES_MISSING_FILE.format(
                 bron=source or wfs_url.format(jaar=year), bestand=f"{layer}.geojson")) from error
-        raise BoundaryError(_unreachable(source, year, wfs_url, f"HTTP {error.code}")) from error
+        raise BoundaryError(_unreachable(source, year, wfs_url, texts.BOUNDARIES_HTTP_STATUS.format(
+            status=error.code))) from error
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise BoundaryError(_unreachable(source, year, wfs_url, str(reason))) from error
@@ -322,7 +323,7 @@ def _parse_layer(raw: bytes, layer: str, kind: str) -> gpd.GeoDataFrame:
     try:
         data = json.loads(raw)
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-            raise ValueError("geen FeatureCollection")
+            raise ValueError(texts.BOUNDARIES_NOT_COLLECTION)
         gdf = gpd.GeoDataFrame.from_features(data["features"], crs=DISPLAY_CRS)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise BoundaryError(texts.BOUNDARIES_NOT_GEOJSON.format(

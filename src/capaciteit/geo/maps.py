@@ -1,4 +1,9 @@
-"""Choropleth maps: colour classes, legend, tooltip, attribution, and offline Leaflet assets."""
+"""Choropleth maps: colour classes, legend, tooltip, attribution, and offline Leaflet assets.
+
+Leaflet puts tooltips, the legend and the attribution in the page as HTML, so every
+text that goes into them is HTML-escaped here (``formatting.html_text``): a name
+such as ``<img src=x onerror=…>`` is shown as typed, never run.
+"""
 
 from __future__ import annotations
 
@@ -20,14 +25,13 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from capaciteit import texts
-from capaciteit.formatting import format_number
+from capaciteit.formatting import format_number, html_text
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
 PDOK_TILES = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png"
 )
-PDOK_TILES_ATTRIBUTION = "Kaartgegevens &copy; Kadaster (PDOK BRT-achtergrondkaart)"
 NL_BOUNDS = [[50.75, 3.35], [53.55, 7.25]]
 
 
@@ -119,17 +123,17 @@ def build_choropleth(
     n_classes = max(len(breaks) - 1, 1)
     joined["kleur"] = [palette().no_data if c < 0 else
                        palette().colours[_colour_index(int(c), n_classes)] for c in classes]
-    joined["waarde"] = [texts.NO_DATA if pd.isna(v) else format_number(v, decimals)
+    joined["waarde"] = [html_text(texts.NO_DATA if pd.isna(v) else format_number(v, decimals))
                         for v in joined[value_column]]
-    joined["naam"] = joined[name_column]
+    joined["naam"] = joined[name_column].map(html_text)
     joined = joined[[key, "naam", "waarde", "kleur", "geometry"]]
 
     fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
                       prefer_canvas=False, control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
     if basemap:
-        folium.TileLayer(PDOK_TILES, attr=PDOK_TILES_ATTRIBUTION, name="Achtergrondkaart",
-                         max_zoom=19).add_to(fmap)
+        folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
+                         name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     highlighted = set(highlight)
     folium.GeoJson(
         json.loads(joined.to_json(drop_id=True)),
@@ -141,7 +145,7 @@ def build_choropleth(
         },
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"],
-                                      aliases=["", legend_title], sticky=True),
+                                      aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
     fmap.fit_bounds(_bounds(joined))
     Legend(legend_title, legend_entries(breaks, decimals), peildatum).add_to(fmap)
@@ -181,19 +185,19 @@ def build_supply_map(
         OUTSIDE_FILL if not inside else palette().no_data if c < 0
         else palette().colours[_colour_index(int(c), n_classes)]
         for inside, c in zip(searched, classes, strict=True)]
-    joined["waarde"] = [texts.DEPLOY_OUTSIDE_LEGEND.lower() if not inside
-                        else texts.NO_DATA if pd.isna(v) else format_number(v)
+    joined["waarde"] = [html_text(texts.DEPLOY_OUTSIDE_LEGEND.lower() if not inside
+                                  else texts.NO_DATA if pd.isna(v) else format_number(v))
                         for inside, v in zip(searched, values, strict=True)]
     joined["doel"] = joined["region_code"].isin(set(targets))
-    joined["naam"] = joined["region_name"]
+    joined["naam"] = joined["region_name"].map(html_text)
     layer = joined[["region_code", "naam", "waarde", "kleur", "doel", "geometry"]]
 
     fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
                       control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
     if basemap:
-        folium.TileLayer(PDOK_TILES, attr=PDOK_TILES_ATTRIBUTION, name="Achtergrondkaart",
-                         max_zoom=19).add_to(fmap)
+        folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
+                         name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     folium.GeoJson(
         json.loads(layer.to_json(drop_id=True)), name=legend_title,
         style_function=lambda f: {
@@ -201,8 +205,8 @@ def build_supply_map(
             "color": TARGET_BORDER if f["properties"]["doel"] else palette().border,
             "weight": 4 if f["properties"]["doel"] else 0.8,
         },
-        tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"], aliases=["", legend_title],
-                                      sticky=True),
+        tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"],
+                                      aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
     labelled = joined[searched & values.notna()]
     points = labelled.geometry.representative_point()
@@ -223,7 +227,7 @@ def _number_label(text: str, is_target: bool) -> str:
     border = TARGET_BORDER if is_target else "#333333"
     return (f'<div style="font:bold 12px/18px sans-serif;text-align:center;background:#fff;'
             f'border:1px solid {border};border-radius:3px;padding:0 3px;'
-            f'white-space:nowrap">{_escape(text)}</div>')
+            f'white-space:nowrap">{html_text(text)}</div>')
 
 
 def offline_assets(fmap: folium.Map) -> folium.Map:
@@ -277,7 +281,7 @@ class Legend(MacroElement):
             legend.onAdd = function() {
                 var div = L.DomUtil.create('div', 'capaciteit-legenda');
                 div.setAttribute('role', 'region');
-                div.setAttribute('aria-label', 'Legenda');
+                div.setAttribute('aria-label', {{ this.label|tojson }});
                 div.style.cssText = 'background:#fff;padding:6px 8px;font:12px/1.4 sans-serif;'
                     + 'border:1px solid #999;border-radius:4px;';
                 div.innerHTML = {{ this.html|tojson }};
@@ -295,14 +299,15 @@ class Legend(MacroElement):
     def __init__(self, title: str, entries: list[tuple[str, str]], peildatum: str) -> None:
         super().__init__()
         self._name = "Legend"
+        self.label = texts.MAP_LEGEND_LABEL
         rows = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;'
             f'background:{colour};border:1px solid #555;margin-right:6px;'
-            f'vertical-align:middle"></span>{_escape(label)}</div>'
+            f'vertical-align:middle"></span>{html_text(label)}</div>'
             for colour, label in entries
         )
-        self.html = (f"<strong>{_escape(title)}</strong>{rows}"
-                     f"<div style=\"margin-top:4px\">{_escape(peildatum)}</div>")
+        self.html = (f"<strong>{html_text(title)}</strong>{rows}"
+                     f"<div style=\"margin-top:4px\">{html_text(peildatum)}</div>")
 
 
 class Attribution(MacroElement):
@@ -319,7 +324,7 @@ class Attribution(MacroElement):
     def __init__(self, attributions: list[str]) -> None:
         super().__init__()
         self._name = "Attribution"
-        self.texts = attributions
+        self.texts = [html_text(line) for line in attributions]
 
 
 def _colour_index(class_index: int, n_classes: int) -> int:
@@ -342,10 +347,6 @@ def _bounds(gdf: gpd.GeoDataFrame) -> list[list[float]]:
         return NL_BOUNDS
     minx, miny, maxx, maxy = gdf.total_bounds
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
-
-
-def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def clicked_feature_code(value: object, key: str) -> str | None:

@@ -46,7 +46,7 @@ def safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
-        return "(ongeldige URL)"
+        return texts.DATABASE_URL_UNREADABLE
 
 
 def check_connection(engine: Engine) -> None:

@@ -208,8 +208,10 @@ class AgreementChange(Base):
     changes: Mapped[dict[str, list[object]]] = mapped_column(JSON, default=dict)
 
 
-class QuestionPreset(Base):
-    """A recurring crisis-team question (vraag), editable by an administrator.
+class StoredPreset(Base):
+    """A preset: a recurring crisis-team question (veelgestelde vraag), editable by a beheerder.
+
+    The table keeps its first name, ``question_preset`` (renaming it needs a migration).
 
     ``scopes`` is a list of [category, subcategory or None]; ``powers`` a list
     of power names that must all be present. Presets are never deleted, only

@@ -2,13 +2,14 @@
 
 # Access
 ACCESS_DENIED = "Geweigerd: {wie} mag niet {actie}{waar}. Vraag een beheerder om de juiste rol."
+ACCESS_DENIED_WHERE = " voor {regio}"
 ACTION_LABELS = {
     "publiceren": "capaciteit publiceren",
     "herstellen": "een eerdere versie herstellen",
     "afspraak_wijzigen": "afspraken vastleggen of wijzigen",
     "landelijke_afspraak": "landelijke afspraken vastleggen of wijzigen",
     "rollen_beheren": "rollen beheren",
-    "sjablonen_beheren": "vraagsjablonen beheren",
+    "veelgestelde_vragen_beheren": "veelgestelde vragen beheren",
     "audit_inzien": "het auditspoor inzien",
 }
 ROLE_UNKNOWN = "Onbekende rol '{rol}'. Kies lezer, regio-invoerder of beheerder."
@@ -24,6 +25,8 @@ LOCAL_MODE_REFUSED = (
     "(lokale modus). Stel OpenID Connect in (zie secrets.example.toml) of gebruik "
     "--server.address 127.0.0.1."
 )
+LOCAL_USER_LABEL = "lokaal ({naam})"
+ALL_ADDRESSES = "alle adressen"
 LOGIN_NEEDED = "Log in om het dashboard te gebruiken."
 
 # Authorization at the moment of writing, trustworthy logins, lokale modus on loopback only
@@ -125,3 +128,11 @@ HISTORY_REFUSED = {
 # Values: e-mail addresses in the role table within bounds
 ROLE_BAD_EMAIL = "Het e-mailadres {reden}."
 ROLE_BAD_REGION = "'{regio}' is geen code van een veiligheidsregio (zoals VR13)."
+
+# Beheer page: tables of grants and of the audit trail
+GRANT_COLUMNS = {"email": "E-mail", "role": "Rol", "region_code": "Regio",
+                 "granted_by": "Toegekend door", "granted_at": "Op"}
+ALL_REGIONS = "alle"
+AUDIT_COLUMNS = {"id": "Nr", "at": "Tijdstip", "actor": "Wie", "action": "Wat",
+                 "region_code": "Regio", "object": "Object", "submission_id": "Inzending",
+                 "details": "Details"}

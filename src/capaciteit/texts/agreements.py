@@ -21,15 +21,12 @@ AGREEMENTS_NONE_MATCH = "Geen afspraken die aan de filters voldoen."
 AGREEMENTS_COUNT = "{aantal} van {totaal} afspraken."
 AGREEMENT_CHOOSE = "Afspraak bekijken of wijzigen"
 AGREEMENT_LABEL = "#{id} {partner} ({regio})"
-AGREEMENT_DETAIL = "Details"
 AGREEMENT_LOG = "Logboek van wijzigingen"
-AGREEMENT_LOG_EMPTY = "Nog geen wijzigingen."
 AGREEMENT_EDIT = "Wijzigen"
 AGREEMENT_READ_ONLY = (
     "U kunt afspraken inzien, maar niet vastleggen of wijzigen: daarvoor is de rol "
     "regio-invoerder of beheerder nodig."
 )
-AGREEMENT_NEW = "Nieuwe afspraak"
 AGREEMENT_TABS = ["Overzicht", "Nieuwe afspraak", "Importeren en exporteren"]
 AGREEMENT_SAVE = "Opslaan"
 AGREEMENT_CONFIRM = "Ik heb de waarschuwing(en) gelezen en wil toch opslaan"
@@ -202,3 +199,8 @@ WHITE_SPOTS_COLUMNS = {
 }
 YES = "ja"
 NO = "nee"
+
+# Tables of one agreement and of lapsing agreements
+FORM_FIELD = "Veld"
+FORM_VALUE = "Waarde"
+EXPIRING_DAYS = "Dagen"

@@ -32,3 +32,21 @@ POPULATION_TOO_MANY = (
     "Rij {rij}: {waarde} inwoners is meer dan de grens van {max} per gemeente."
 )
 POPULATION_FILENAME = "De bestandsnaam {bestand} kan niet worden vastgelegd: {reden}."
+
+# Demo data: the fictitious uploader and organisations
+DEMO_USER = "demo (fictief)"
+DEMO_MARK = "(fictief)"
+DEMO_NOTE = "Fictieve demogegevens"
+DEMO_ORGANISATIONS = {
+    "boa": "Handhaving {plaats} – {soort}",
+    "particuliere-beveiliging": "Voorbeeldbeveiliging {plaats} – {soort}",
+    "overig": "{soort} regio {plaats}",
+}
+
+# Population: reasons inside the messages above
+POPULATION_DUPLICATES = "meer dan één rij per gemeente (exporteer alleen het totaal) voor {codes}"
+POPULATION_MORE = "{codes} en {aantal} meer"
+
+# Categories
+CATEGORIES_DUPLICATE_CODES = "Dubbele {soort}codes in de categorieën: {codes}"
+CATEGORY_KINDS = {"category": "categorie", "subcategory": "subcategorie"}

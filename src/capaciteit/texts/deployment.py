@@ -59,7 +59,6 @@ DEPLOY_MAP_CAPTION = (
     "zoekgebied. Bijna wit: buiten het zoekgebied; grijs: geen gegevens."
 )
 DEPLOY_MAP_LEGEND = "Inzetbare personen"
-DEPLOY_TARGET_LEGEND = "Doelregio"
 DEPLOY_OUTSIDE_LEGEND = "Buiten zoekgebied"
 DEPLOY_EXPORT = "Antwoord als Excel"
 DEPLOY_PRINT = "Afdrukversie (HTML)"
@@ -135,3 +134,10 @@ PRESET_BAD_POSITION = "volgorde {waarde} ligt niet tussen 0 en {max}"
 PRESET_FIELDS = {"name": "de naam", "description": "de omschrijving",
                  "powers": "een bevoegdheid"}
 DEPLOY_PERSONS_OUT_OF_RANGE = "Vul een aantal personen in van 1 tot en met {max}."
+
+# Answer: sheets of the export, a horizon outside the reference list
+DEPLOY_SHEETS = {"suppliers": "Leveranciers", "agreements": "Afspraken"}
+DEPLOY_WITHIN_HOURS = "binnen {uren} uur"
+
+# Presets: who seeded them
+PRESET_SEED_ACTOR = "referentielijst (vragen.toml)"

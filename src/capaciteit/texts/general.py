@@ -28,8 +28,6 @@ DATABASE_UNREACHABLE = (
 )
 DATABASE_URL_INVALID = "DATABASE_URL is geen geldige database-URL: {url}."
 
-NOTHING_CHANGED = "Er is niets gewijzigd."
-
 # Pages
 PAGE_MAP = "Kaart"
 PAGE_REGION = "Regio"
@@ -37,8 +35,14 @@ MAP_HEADER = "Handhavingscapaciteit per veiligheidsregio"
 CHOOSE_CATEGORY = "Categorie"
 CHOOSE_MEASURE = "Maat"
 CHOOSE_REGION = "Veiligheidsregio"
-NATIONAL_TOTAL = "Landelijk totaal"
+NATIONAL_TOTALS = {
+    "persons": "Landelijk totaal: personen",
+    "deployable_persons": "Landelijk totaal: inzetbaar",
+    "fte": "Landelijk totaal: FTE",
+}
 REGIONS_WITH_DATA = "Regio's met gegevens"
+REGIONS_WITH_DATA_VALUE = "{aantal} van {totaal}"
+MAP_SHEET = "Capaciteit"
 PEILDATUM = "Peildatum"
 DOWNLOAD_CSV = "Download CSV"
 DOWNLOAD_XLSX = "Download Excel"
@@ -49,6 +53,8 @@ REGION_NO_DATA = "Voor {naam} zijn nog geen capaciteitsgegevens ingediend."
 REGION_BY_CATEGORY = "Capaciteit per categorie"
 REGION_BY_MUNICIPALITY = "Capaciteit per gemeente"
 REGION_NEIGHBOURS = "Buurregio's (gedeelde grens)"
+REGION_NEIGHBOUR_LINK = "{naam} ({code}), grens {km} km"
+PERSONS_AXIS = "Personen"
 REGION_FRESHNESS = "Actualiteit"
 REGION_FRESHNESS_LINE = (
     "Peildatum {peildatum}; ingediend op {tijd} door {door} (bestand {bestand})."
@@ -99,3 +105,48 @@ VALUE_TOO_LONG = "is {lengte} tekens; de grens is {max}"
 ACTOR_REFUSED = (
     "De naam of het e-mailadres van wie dit doet kan niet worden vastgelegd: het {reden}."
 )
+
+# Exports
+NOTES_SHEET = "Toelichting"
+
+# Map
+MAP_LEGEND_LABEL = "Legenda"
+MAP_BACKGROUND_LAYER = "Achtergrondkaart"
+MAP_BACKGROUND_ATTRIBUTION = "Kaartgegevens &copy; Kadaster (PDOK BRT-achtergrondkaart)"
+PEILDATA_RANGE = "Peildata: {van} – {tot}"
+POPULATION_ATTRIBUTION = "Inwoners: CBS {datum}"
+
+# Database and preparation
+DATABASE_URL_UNREADABLE = "(ongeldige URL)"
+PREPARED_MAP_ASSETS = "Kaartbestanden klaar in {map}."
+PREPARED_DATABASE = "Database bijgewerkt tot het nieuwste schema."
+
+# Command line (python -m capaciteit …)
+CLI_ERROR = "Fout: {fout}"
+CLI_WARNING = "Waarschuwing: {melding}"
+CLI_NO_SUCH_FILE = "{bestand} bestaat niet"
+CLI_FILE_MISSING = "bestand bestaat niet"
+CLI_BAD_DATE = "geen geldige datum (JJJJ-MM-DD): '{waarde}'"
+CLI_COMMAND = "OPDRACHT"
+CLI_ACTION = "ACTIE"
+CLI_FILE = "BESTAND"
+CLI_HELP = {
+    "gebieden": "gebiedsindeling beheren",
+    "gebieden ophalen": "gebiedsindeling ophalen en controleren",
+    "--jaar": "jaar van de CBS-gebiedsindeling",
+    "--bron": "map of URL in plaats van PDOK",
+    "demo": "fictieve demogegevens laden in een lege database",
+    "--verwijderen": "demogegevens verwijderen",
+    "bevolking": "inwonertallen beheren",
+    "bevolking laden": "CBS StatLine-CSV met inwoners laden",
+    "--peildatum": "JJJJ-MM-DD; standaard 1 januari van de periode",
+    "importeer": "capaciteitsbestand controleren en publiceren",
+    "--regio": "code van de regio, bijv. VR13",
+    "--alleen-controleren": "alleen controleren, niets publiceren",
+    "--accepteer-waarschuwingen": "publiceren ondanks waarschuwingen",
+    "--door": "naam van de aanleverende",
+    "sjabloon": "Excel-sjabloon voor een regio maken",
+    "voorbereiden": "alles klaarzetten voor het dashboard",
+    "--static": "map voor kaartbestanden",
+    "--zonder-demo": "geen demogegevens laden",
+}

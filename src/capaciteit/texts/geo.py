@@ -29,3 +29,8 @@ BOUNDARIES_DONE = (
     "{reparaties} geometrie(ën) gerepareerd. Bron: {bron}."
 )
 BOUNDARIES_ATTRIBUTION = "Bron gebiedsindeling: CBS/Kadaster (PDOK), CC BY 4.0"
+
+# Boundaries: reasons inside the messages above
+BOUNDARIES_NO_FOLDER = "map bestaat niet"
+BOUNDARIES_NOT_COLLECTION = "geen FeatureCollection"
+BOUNDARIES_HTTP_STATUS = "HTTP {status}"

@@ -174,3 +174,30 @@ HISTORY = "Geschiedenis van de aanleveringen"
 RESTORE_CHOOSE = "Versie om te herstellen"
 RESTORE_BUTTON = "Herstellen als nieuwe versie"
 KIND_LABELS = {"upload": "upload", "herstel": "herstel", "demo": "demo (fictief)"}
+
+# Reading files: sheet names the app writes and reads, words of a total row, reasons
+TEMPLATE_DATA_SHEET = "Gegevens"
+TEMPLATE_INSTRUCTION_SHEET = "Instructie"
+TEMPLATE_LIST_SHEET = "Lijsten"
+TEMPLATE_COLUMN_HEADERS = ("Kolom", "Betekenis")
+TOTAL_ROW_WORDS = frozenset({"totaal", "totalen", "total", "som", "eindtotaal",
+                             "generaal totaal"})
+UNREADABLE_NOT_XLSX = "geen geldig .xlsx-bestand"
+UNREADABLE_BINARY = "binaire inhoud, geen tekst"
+
+# Issues (errors and warnings) as a table and as a line
+ISSUE_COLUMNS = {"sheet": "Blad", "row": "Rij", "column": "Kolom", "value": "Waarde",
+                 "message": "Melding", "kind": "Soort"}
+ISSUE_KINDS = {"error": "fout", "warning": "waarschuwing"}
+ISSUE_ROW = "Rij {rij}"
+
+# Previews and history on the Aanleveren and Regio pages
+RECORD_COLUMNS = {"organisation": "Organisatie", "deployable_within_hours": "Binnen (uur)",
+                  "category": "Categorie", "subcategory": "Subcategorie",
+                  "gemeente_code": "Gemeente"}
+TOTALS_COLUMNS = {"category": "Categorie", "before": "Huidig", "after": "Nieuw",
+                  "difference": "Verschil"}
+HISTORY_COLUMNS = {"version": "Versie", "is_current": "Huidig", "kind": "Soort",
+                   "uploaded_by": "Door", "uploaded_at": "Tijdstip", "filename": "Bestand",
+                   "row_count": "Regels", "warnings_accepted": "Waarschuwingen bevestigd"}
+CURRENT_MARK = "ja"

@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import Engine
 
 from capaciteit import texts
+from capaciteit.access import audit
+from capaciteit.access.permissions import PUBLISH, User, require
 from capaciteit.bounds import Bounds, column_text_problem
 from capaciteit.capacity.categories import Category
 from capaciteit.geo.boundaries import Boundaries
@@ -33,7 +35,7 @@ class UploadCheck:
 
 def upload_limits(settings: Settings) -> Limits:
     """The upload limits in force."""
-    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_regels)
+    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_rows)
 
 
 def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Category, ...],
@@ -74,3 +76,16 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
     report(1.0, texts.PROGRESS_DONE)
     return UploadCheck(result, diff_versions(current, result.records), sha256, filename,
                        identical, based_on)
+
+
+def authorize_upload(engine: Engine, actor: User, region_code: str, *,
+                     record_refusal: bool = True) -> None:
+    """Let ``actor`` upload for ``region_code`` or raise AccessDenied (Dutch).
+
+    A refusal is recorded in the audit trail, unless ``record_refusal`` is False: a
+    page that asks again in the same session, for a refusal it already recorded.
+    """
+    if record_refusal:
+        audit.authorize(engine, actor, PUBLISH, region_code)
+    else:
+        require(actor, PUBLISH, region_code)

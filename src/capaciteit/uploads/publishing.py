@@ -12,10 +12,10 @@ from capaciteit import texts
 from capaciteit.access import audit
 from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import PUBLISH, RESTORE, User
-from capaciteit.capacity.records import MEASURES
 from capaciteit.formatting import format_datetime
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import Submission
+from capaciteit.storage.repository import VersionStamp
 from capaciteit.uploads.validation import ValidationResult
 
 ROW_KEY = ["organisation", "category", "subcategory", "gemeente_code"]
@@ -33,7 +33,7 @@ class StaleVersion(PublishError):
     ``current`` is the region's current version now: show the preview again against it.
     """
 
-    def __init__(self, message: str, current: storage.VersionStamp | None) -> None:
+    def __init__(self, message: str, current: VersionStamp | None) -> None:
         super().__init__(message)
         self.current = current
 
@@ -82,11 +82,6 @@ def diff_versions(current: pd.DataFrame, new: pd.DataFrame) -> Diff:
     return Diff(added.reset_index(), removed.reset_index(), changed.reset_index(), totals)
 
 
-def category_totals(records: pd.DataFrame) -> pd.DataFrame:
-    """Sums of the measures per category, for the preview."""
-    return records.groupby("category", as_index=False)[MEASURES].sum()
-
-
 def find_identical(conn: Connection, region_code: str, sha256: str) -> int | None:
     """The version of this region that came from a byte-identical file, if any."""
     query = select(Submission.version).where(
@@ -97,7 +92,7 @@ def find_identical(conn: Connection, region_code: str, sha256: str) -> int | Non
 
 def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor: User,
             filename: str, sha256: str, accept_warnings: bool,
-            based_on: storage.VersionStamp | None) -> Publication:
+            based_on: VersionStamp | None) -> Publication:
     """Publish a validated sheet as the region's new version, in one transaction.
 
     ``based_on`` is the version the preview was made against (``UploadCheck.based_on``;
@@ -133,7 +128,7 @@ def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor
 
 
 def restore(engine: Engine, region_code: str, version: int, *, actor: User,
-            based_on: storage.VersionStamp | None) -> storage.PublishedVersion:
+            based_on: VersionStamp | None) -> storage.PublishedVersion:
     """Make an earlier version current again, as a new version (nothing is overwritten).
 
     ``based_on`` is the current version of the history the user chose from; when
@@ -158,7 +153,7 @@ def restore(engine: Engine, region_code: str, version: int, *, actor: User,
         return restored
 
 
-def refuse_if_stale(conn: Connection, region_code: str, based_on: storage.VersionStamp | None,
+def refuse_if_stale(conn: Connection, region_code: str, based_on: VersionStamp | None,
                     message: str) -> None:
     """Raise StaleVersion unless ``based_on`` is still the region's current version.
 

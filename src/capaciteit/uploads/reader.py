@@ -28,13 +28,13 @@ from capaciteit.names import name_key
 Progress = Callable[[float, str], None]
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
-DATA_SHEET = "Gegevens"
+DATA_SHEET = texts.TEMPLATE_DATA_SHEET
 HEADER_SEARCH_ROWS = 15
 MAX_COLUMNS = 200
 MAX_COMPRESSION_RATIO = 200
 DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
 CACHED_VALUE = re.compile(rb"<v>[^<]")  # openpyxl writes formulas with an empty <v />
-TOTAL_WORDS = {"totaal", "totalen", "total", "som", "eindtotaal", "generaal totaal"}
+TOTAL_WORDS = texts.TOTAL_ROW_WORDS
 
 
 class UploadError(Exception):
@@ -155,7 +155,7 @@ def _inspect_zip(content: bytes, limits: Limits) -> None:
         archive = zipfile.ZipFile(io.BytesIO(content))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout="geen geldig .xlsx-bestand")) \
+        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=texts.UNREADABLE_NOT_XLSX)) \
             from error
     total = sum(i.file_size for i in infos)
     worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0)
@@ -219,7 +219,7 @@ def _decode(content: bytes) -> str:
     if content.startswith(b"\xef\xbb\xbf"):
         return content[3:].decode("utf-8", errors="replace")
     if b"\x00" in content[:1000]:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout="binaire inhoud, geen tekst"))
+        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=texts.UNREADABLE_BINARY))
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:

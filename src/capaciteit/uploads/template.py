@@ -11,8 +11,8 @@ from capaciteit import texts
 from capaciteit.capacity.categories import Category, horizons
 from capaciteit.uploads.reader import DATA_SHEET, columns
 
-INSTRUCTION_SHEET = "Instructie"
-LIST_SHEET = "Lijsten"
+INSTRUCTION_SHEET = texts.TEMPLATE_INSTRUCTION_SHEET
+LIST_SHEET = texts.TEMPLATE_LIST_SHEET
 TEMPLATE_ROWS = 2000
 
 
@@ -64,8 +64,8 @@ def _instructions(book: xlsxwriter.Workbook, region_code: str, region_name: str,
     for row, line in enumerate(texts.TEMPLATE_RULES, start=2):
         sheet.write(row, 0, line, wrap)
     start = len(texts.TEMPLATE_RULES) + 3
-    sheet.write(start, 0, "Kolom", bold)
-    sheet.write(start, 1, "Betekenis", bold)
+    for col, header in enumerate(texts.TEMPLATE_COLUMN_HEADERS):
+        sheet.write(start, col, header, bold)
     for row, column in enumerate(columns(), start=start + 1):
         label = column.header + (" *" if column.required else "")
         sheet.write(row, 0, label)

@@ -60,7 +60,8 @@ class Issue:
 
     def text(self) -> str:
         """'Rij 14, inzetbaar_personen: 120 is meer dan aantal_personen (80)'."""
-        where = [f"Rij {self.row}" if self.row is not None else "", self.column or ""]
+        where = [texts.ISSUE_ROW.format(rij=self.row) if self.row is not None else "",
+                 self.column or ""]
         prefix = ", ".join(w for w in where if w)
         return f"{prefix}: {self.message}" if prefix else self.message
 
@@ -81,10 +82,12 @@ class ValidationResult:
 
     def issues_frame(self) -> pd.DataFrame:
         """Errors then warnings as a table with Dutch headers."""
+        kinds = texts.ISSUE_KINDS
         rows = [(i.sheet, i.row, i.column, i.value, i.message, kind)
-                for kind, issues in (("fout", self.errors), ("waarschuwing", self.warnings))
+                for kind, issues in ((kinds["error"], self.errors),
+                                     (kinds["warning"], self.warnings))
                 for i in issues]
-        return pd.DataFrame(rows, columns=["Blad", "Rij", "Kolom", "Waarde", "Melding", "Soort"])
+        return pd.DataFrame(rows, columns=list(texts.ISSUE_COLUMNS.values()))
 
 
 @dataclass(frozen=True)

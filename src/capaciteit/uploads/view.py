@@ -12,8 +12,6 @@ from capaciteit.uploads.publishing import Diff
 
 RECORD_VIEW = ["gemeente_code", "organisation", "category", "subcategory", "persons", "fte",
                "deployable_persons", "deployable_within_hours", "peildatum"]
-VIEW_LABELS = {"organisation": "Organisatie", "deployable_within_hours": "Binnen (uur)",
-               "category": "Categorie", "subcategory": "Subcategorie"}
 
 
 def records_view(records: pd.DataFrame, categories: tuple[Category, ...],
@@ -29,30 +27,30 @@ def records_view(records: pd.DataFrame, categories: tuple[Category, ...],
     view["category"] = view["category"].map(lambda c: names.get(c, c))
     view["subcategory"] = view["subcategory"].map(lambda c: subnames.get(c, c))
     view["peildatum"] = pd.to_datetime(view["peildatum"]).dt.date
-    return labelled(view, RECORD_VIEW, {**VIEW_LABELS, "gemeente_code": "Gemeente"})
+    return labelled(view, RECORD_VIEW, texts.RECORD_COLUMNS)
 
 
 def totals_view(diff: Diff, categories: tuple[Category, ...]) -> pd.DataFrame:
     """Per category: persons in the current version and in the new one."""
     names = category_names(categories)
     return pd.DataFrame({
-        "Categorie": [names.get(c, c) for c in diff.totals["category"]],
-        "Huidig": diff.totals["before"].to_numpy(),
-        "Nieuw": diff.totals["after"].to_numpy(),
-        "Verschil": (diff.totals["after"] - diff.totals["before"]).to_numpy(),
-    })
+        "category": [names.get(c, c) for c in diff.totals["category"]],
+        "before": diff.totals["before"].to_numpy(),
+        "after": diff.totals["after"].to_numpy(),
+        "difference": (diff.totals["after"] - diff.totals["before"]).to_numpy(),
+    }).rename(columns=texts.TOTALS_COLUMNS)
 
 
 def history_view(history: pd.DataFrame) -> pd.DataFrame:
     """A region's versions with Dutch headers, newest first."""
     return pd.DataFrame({
-        "Versie": history["version"],
-        "Huidig": history["is_current"].map({True: "ja", False: ""}),
-        "Soort": history["kind"].map(texts.KIND_LABELS),
-        "Door": history["uploaded_by"],
-        "Tijdstip": history["uploaded_at"].map(format_datetime),
-        "Bestand": history["filename"],
-        "Regels": history["row_count"],
-        "Waarschuwingen bevestigd": history["warnings_accepted"].map(
+        "version": history["version"],
+        "is_current": history["is_current"].map({True: texts.CURRENT_MARK, False: ""}),
+        "kind": history["kind"].map(texts.KIND_LABELS),
+        "uploaded_by": history["uploaded_by"],
+        "uploaded_at": history["uploaded_at"].map(format_datetime),
+        "filename": history["filename"],
+        "row_count": history["row_count"],
+        "warnings_accepted": history["warnings_accepted"].map(
             lambda w: len(w) if isinstance(w, list) else 0),
-    })
+    }).rename(columns=texts.HISTORY_COLUMNS)
