@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     download_timeout_s: float = Field(default=60.0, description="Time-out voor downloads")
     max_upload_mb: int = Field(default=10, description="Grootste toegestane upload in MB")
     max_regels: int = Field(default=100_000, description="Meeste regels in één upload")
+    max_cellen: int = Field(
+        default=1_500_000,
+        description="Meeste cellen van A1 tot de laatste gevulde cel van een werkblad",
+    )
+    max_uitgepakt_mb: int = Field(
+        default=100, description="Grootste omvang van een .xlsx na uitpakken, in MB"
+    )
     groepen_rollen: dict[str, str] = Field(
         default_factory=dict,
         description="JSON: groep uit de inlogclaim naar rol, bijv. regio-invoerder:VR13",

@@ -30,7 +30,9 @@ class UploadCheck:
 
 def upload_limits(settings: Settings) -> Limits:
     """The upload limits in force."""
-    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_regels)
+    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_regels,
+                  max_cells=settings.max_cellen,
+                  max_inflated=settings.max_uitgepakt_mb * 1024 * 1024)
 
 
 def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Category, ...],
