@@ -335,8 +335,15 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
     assert str(raised.value).startswith("Het .xlsx-bestand pakt uit tot een onredelijk grote")
 
 
-def test_an_absurd_sheet_dimension_is_refused():
+def test_an_absurd_declared_dimension_is_ignored_and_the_real_cells_are_read():
     content = xlsx_with_sheet_xml((b'<dimension ref="A1:M2"', b'<dimension ref="A1:XFD1048576"'))
+    sheet = read_upload(content, "x.xlsx")
+    assert list(sheet.frame["organisatie"]) == ["Gemeente Amsterdam"]
+
+
+def test_a_real_cell_far_out_is_refused_with_the_area_it_spans():
+    content = xlsx_with_sheet_xml((b"</sheetData>", b'<row r="1048576"><c r="XFD1048576">'
+                                                    b"<v>1</v></c></row></sheetData>"))
     with pytest.raises(UploadError) as raised:
         read_upload(content, "x.xlsx")
     assert str(raised.value) == (
