@@ -154,3 +154,17 @@ def test_a_header_named_twice_in_an_xlsx_is_refused_too():
         b'<c r="M1" t="s"><v>12</v></c>', b'<c r="M1" t="s"><v>0</v></c>'))
     assert refusal(content, "capaciteit.xlsx").startswith(
         "De kopregel noemt de kolom regio twee keer: 'regio' in kolom A en 'regio' in kolom M.")
+
+
+def test_an_agreements_import_with_a_header_named_twice_is_refused_the_same_way():
+    from capaciteit.agreements.sheet import read_agreement_sheet
+    from tests.agreements.test_service import CATALOGUE
+
+    content = (b"regio;partner;Partner;partnertype;categorieen;toegezegde_personen;geldig_van;"
+               b"status\nVR13;NVWA;NVWA 2;inspectiedienst;inspectiedienst/NVWA;3;01-05-2025;"
+               b"getekend\n")
+    with pytest.raises(UploadError) as raised:
+        read_agreement_sheet(content, "afspraken.csv", CATALOGUE)
+    assert str(raised.value) == (
+        "De kopregel noemt de kolom partner twee keer: 'partner' in kolom B en 'Partner' in "
+        "kolom C. Verwijder of hernoem een van beide, dan is duidelijk welke geldt.")
