@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from capaciteit import texts
+from capaciteit.formatting import format_number
 from capaciteit.uploads import worksheet_exact
-from capaciteit.uploads.limits import Limits, UploadError
+from capaciteit.uploads.limits import Limits, UploadError, column_letters
 from capaciteit.uploads.shared_texts import SharedTexts
 from capaciteit.uploads.worksheet_tally import SheetExtent, Tally, column_number, refuse_formula
 from capaciteit.uploads.xml_checks import check_utf8
@@ -38,6 +40,9 @@ HEAD = re.compile(rb'(?:\xef\xbb\xbf)?(?:<\?xml[^<>?]{0,200}\?>)?(?:[^<]++|</?[A
 LETTERS = re.compile(rb'<c r="([A-Z]{1,3})')
 ROW_WITH_CELLS = re.compile(rb'<row r="([0-9]{1,7})"[^<>]*><c ')
 SHARED_REFERENCE = re.compile(rb' t="s"[^<>]*><v>([0-9]{1,10})</v>')
+# Every element calamine takes for a cell: '<c' or '<prefix:c' (quick-xml drops up to the
+# first colon), then whitespace, '/' or '>'. The class stops at the next '<': linear.
+CELL_OPENING = re.compile(rb"<(?:[^\s/>:<!?]*:)?c[\s/>]")
 FORMULA = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^<>]*>(?:<f[^<>]*/>|<f[^<>]*>[^<]*</f>)'
                      rb"(<v>[^<]|<is>)?")
 
@@ -46,23 +51,58 @@ def measure_sheet(open_chunks: Chunks, part: str, shared: SharedTexts,
                   limits: Limits) -> SheetExtent:
     """Measure the sheet streamed by ``open_chunks()``; refuse it past any limit.
 
-    The canonical grammar is tried on the way; when the sheet leaves it, the
-    sheet is streamed once more and parsed exactly, unless it holds more tags
-    than ``TAGS_PER_CELL`` per allowed cell (refused, to bound the time).
+    The canonical grammar is tried first. A sheet that leaves it is streamed again
+    to count its tags and cell openings at C speed (refused when either passes what
+    the limits allow, before any slow parsing), then once more, parsed exactly.
     """
     fast = _Canonical(limits, shared)
-    tags = 0
     for chunk in open_chunks():
-        tags += chunk.count(b"<")
-        if fast.active:
-            fast.feed(chunk, part)
+        fast.feed(chunk, part)
+        if not fast.active:
+            break
     if fast.active and fast.finish():
         return fast.tally.extent()
-    if tags > TAGS_PER_CELL * limits.max_cells + 4 * limits.max_sheet_rows:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=texts.UNREADABLE_STRUCTURE.format(
-            reden=texts.STRUCTURE_REASONS["elementen"])))
-    tally = worksheet_exact.measure(open_chunks(), part, shared, limits)
-    return tally.extent()
+    _count_before_parsing(open_chunks(), limits)
+    return worksheet_exact.measure(open_chunks(), part, shared, limits).extent()
+
+
+def _count_before_parsing(chunks: Iterator[bytes], limits: Limits) -> None:
+    """Refuse a sheet with more cell openings, or tags, than an exact parse may take on."""
+    tags = cells = 0
+    carry = b""
+    for chunk in chunks:
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        cut = len(data) if cut < 0 or len(data) - cut > 256 else cut  # a tag is cut off
+        tags += data.count(b"<", 0, cut)
+        cells += len(CELL_OPENING.findall(data, 0, cut))
+        carry = data[cut:]
+        if cells > limits.max_cells:
+            raise UploadError(texts.UPLOAD_CELL_COUNT.format(
+                max=format_number(limits.max_cells)))
+        if tags > TAGS_PER_CELL * limits.max_cells + 4 * limits.max_sheet_rows:
+            raise UploadError(texts.UPLOAD_UNREADABLE.format(
+                fout=texts.UNREADABLE_STRUCTURE.format(
+                    reden=texts.STRUCTURE_REASONS["elementen"])))
+
+
+@lru_cache(maxsize=64)
+def columns_beyond(column: int) -> re.Pattern[bytes]:
+    """A pattern for a cell whose column lies beyond ``column``: longer letters, or later.
+
+    With it a chunk's widest column is known without collecting every reference.
+
+    Examples
+    --------
+    >>> bool(columns_beyond(13).search(b'<c r="N5"')), bool(columns_beyond(13).search(b'<c r="M5"'))
+    (True, False)
+    """
+    letters = column_letters(column)
+    later = [letters[:i] + f"[{chr(ord(letter) + 1)}-Z]" + "[A-Z]" * (len(letters) - i - 1)
+             for i, letter in enumerate(letters) if letter != "Z"]
+    longer = f"[A-Z]{{{len(letters) + 1},3}}" if len(letters) < 3 else None
+    choices = "|".join(later + ([longer] if longer else [])) or "(?!)"
+    return re.compile(b'<c r="(?:' + choices.encode() + b')[0-9]')
 
 
 def _grammar(limit: int) -> re.Pattern[bytes]:
@@ -147,12 +187,13 @@ class _Canonical:
     def _measure(self, segment: bytes) -> None:
         """Counts and references of a segment the grammar accepted (so every ``<c `` is a cell)."""
         tally = self.tally
-        letters = LETTERS.findall(segment)  # one per cell
-        tally.add_cells(len(letters))
-        columns = set(letters)
+        tally.add_cells(segment.count(b"<c "))
         rows = ROW_WITH_CELLS.findall(segment)
-        if columns and rows:
-            tally.extend(max(int(r) for r in rows), max(column_number(c) for c in columns))
+        if rows:
+            columns = tally.columns
+            if not columns or columns_beyond(columns).search(segment):
+                columns = max(map(column_number, set(LETTERS.findall(segment))))
+            tally.extend(max(map(int, rows)), columns)
         if self.shared.lengths:
             self._measure_shared(segment)
         if b"<f" in segment:

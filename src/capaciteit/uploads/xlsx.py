@@ -75,7 +75,7 @@ def read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
     if book.styles:
         read_part(_sized(parts[book.styles], STYLES_MAX), STYLES_MAX)  # size and CRC checked
     rows = _calamine_rows(_minimal_package(parts, book, sheet))
-    width = max((len(row) for row in rows), default=0)
+    width = max(map(len, rows), default=0)
     if width > max(extent.columns, 1) or len(rows) > max(extent.rows, 1):
         raise unreadable(texts.UNREADABLE_CALAMINE)  # calamine saw more than we measured
     return name, pd.DataFrame(rows, dtype=object)
