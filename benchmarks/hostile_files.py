@@ -61,6 +61,7 @@ def hostile_cases() -> dict[str, tuple[str, Callable[[], bytes]]]:
                                                  lambda: empty_cells(2_000_000, False)),
         "gedeelde tekst 20.000x herhaald": ("x.xlsx", lambda: hostile.shared_text_bomb(20_000)),
         "uniqueCount van een biljoen": ("x.xlsx", hostile.lying_unique_count),
+        "getalnotatie van 2 MB in 300.000 stijlen": ("x.xlsx", hostile.styles_bomb),
         "100.000 lege onderdelen": ("x.xlsx", many_parts),
         "beschadigde deflate (10 MB)": ("x.xlsx", big_corrupt_deflate),
         "afgebroken zip (10 MB)": ("x.xlsx", lambda: big_valid_xlsx()[: 6 * MB]),

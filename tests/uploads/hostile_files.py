@@ -291,3 +291,14 @@ def pretty_printed_sheet(content: bytes) -> bytes:
 def stored_parts(content: bytes) -> bytes:
     """The same package with every part stored instead of deflated."""
     return edit_parts(content, method=zipfile.ZIP_STORED)
+
+
+def styles_bomb(format_chars: int = 2 * MB, styles: int = 300_000) -> bytes:
+    """One long number format shared by many cell styles: calamine scans it once per style."""
+    code = '"' + "x" * format_chars + '"'
+    xml = (f'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f'<numFmts count="1"><numFmt numFmtId="164" formatCode=\'{code}\'/></numFmts>'
+           f'<cellXfs count="{styles}">' + '<xf numFmtId="164"/>' * styles
+           + "</cellXfs></styleSheet>").encode()
+    return edit_parts(template_xlsx(), lambda name, data: xml if name == "xl/styles.xml"
+                      else data)

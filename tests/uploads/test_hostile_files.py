@@ -73,6 +73,14 @@ def test_shared_strings_that_claim_a_trillion_entries_are_refused(tmp_path):
         "gebruik het sjabloon.")), outcome.stderr
 
 
+def test_one_long_number_format_shared_by_many_styles_is_refused(tmp_path):
+    outcome = run_guarded(hostile.styles_bomb(), "capaciteit.xlsx", tmp_path)
+    assert (outcome.returncode, outcome.refused) == (0, (
+        "Het bestand is niet te lezen: het werkblad is op een ongebruikelijke manier opgebouwd "
+        "(meer of langere celopmaak dan Excel toestaat). Sla het bestand opnieuw op in Excel.")
+    ), outcome.stderr
+
+
 def test_ten_megabytes_of_blank_rows_are_refused_without_reading_them_all(tmp_path):
     outcome = run_guarded(hostile.csv_blank_rows(10 * hostile.MB), "capaciteit.csv", tmp_path)
     assert (outcome.returncode, outcome.refused) == (0, (

@@ -82,7 +82,7 @@ STRUCTURE_REASONS = {
     "elementen": "te veel XML-elementen",
     "celverwijzing": "een onleesbare celverwijzing",
     "genest": "een cel binnen een cel",
-    "gedeelde_tekst": "een verwijzing naar een gedeelde tekst die niet bestaat",
+    "opmaak": "meer of langere celopmaak dan Excel toestaat",
 }
 UPLOAD_TOO_MANY_CELLS = (
     "Het werkblad beslaat {rijen} rijen bij {kolommen} kolommen, samen {cellen} cellen; de "

@@ -8,8 +8,9 @@
 3. The shared strings and the data sheet are streamed in bounded chunks and
    measured (``shared_texts``, ``worksheet``): their real extent, from the
    cells, never from the declared ``<dimension>``; refused past the limits.
-4. calamine reads a new, minimal package holding only the measured parts, so it
-   can never read more than was checked. Cells come back as calamine gives them.
+4. calamine reads a new, minimal package holding only the measured parts (and the
+   styles rebuilt to what tells dates from numbers, ``styles``), so it can never
+   read more than was checked. Cells come back as calamine gives them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from capaciteit.uploads.package import (
     unreadable,
 )
 from capaciteit.uploads.shared_texts import SharedTexts, measure_shared_texts
+from capaciteit.uploads.styles import rebuild_styles
 from capaciteit.uploads.worksheet import measure_sheet
 from capaciteit.uploads.xml_checks import check_utf8, local_name
 
@@ -72,9 +74,11 @@ def read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
     sheet = parts[sheet_part]
     extent = measure_sheet(lambda: inflate(sheet, limits.max_inflated), sheet.name, shared,
                            limits)
+    styles = None
     if book.styles:
-        read_part(_sized(parts[book.styles], STYLES_MAX), STYLES_MAX)  # size and CRC checked
-    rows = _calamine_rows(_minimal_package(parts, book, sheet))
+        part = _sized(parts[book.styles], STYLES_MAX)
+        styles = rebuild_styles(inflate(part, STYLES_MAX), part.name)
+    rows = _calamine_rows(_minimal_package(parts, book, sheet, styles))
     width = max(map(len, rows), default=0)
     if width > max(extent.columns, 1) or len(rows) > max(extent.rows, 1):
         raise unreadable(texts.UNREADABLE_CALAMINE)  # calamine saw more than we measured
@@ -155,8 +159,9 @@ def _first(rels: dict[str, tuple[str, str]], kind: str, parts: dict[str, Part]) 
                  if type_.endswith(kind) and target in parts), None)
 
 
-def _minimal_package(parts: dict[str, Part], book: Workbook, sheet: Part) -> bytes:
-    """A new package: one worksheet, its shared strings and styles, our own overview."""
+def _minimal_package(parts: dict[str, Part], book: Workbook, sheet: Part,
+                     styles: bytes | None) -> bytes:
+    """A new package: the worksheet, the shared strings, the rebuilt styles, our overview."""
     date_system = '<workbookPr date1904="1"/>' if book.date1904 else ""
     workbook = (f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}">{date_system}<sheets>'
                 f'<sheet name={quoteattr("Sheet1")} sheetId="1" r:id="rId1"/></sheets>'
@@ -169,8 +174,8 @@ def _minimal_package(parts: dict[str, Part], book: Workbook, sheet: Part) -> byt
     ]
     if book.shared_strings:
         entries.append(("xl/sharedStrings.xml", parts[book.shared_strings]))
-    if book.styles:
-        entries.append(("xl/styles.xml", parts[book.styles]))
+    if styles is not None:
+        entries.append(("xl/styles.xml", styles))
     return repack(entries)
 
 
