@@ -62,8 +62,9 @@ def open_package(content: bytes, limits: Limits) -> dict[str, Part]:
                          else texts.UNREADABLE_NOT_XLSX) from error
     if len(infos) > limits.max_parts:
         raise unreadable(texts.UNREADABLE_TOO_MANY_PARTS.format(max=limits.max_parts))
-    if sum(info.file_size for info in infos) > limits.max_inflated:
-        raise UploadError(texts.UPLOAD_ZIP_BOMB)
+    if sum(info.file_size for info in infos) > limits.max_inflated or \
+            any(max(info.file_size, info.compress_size) >= 0xFFFFFFFF for info in infos):
+        raise UploadError(texts.UPLOAD_ZIP_BOMB)  # a part of 4 GB is no spreadsheet either
     parts: dict[str, Part] = {}
     view = memoryview(content)
     for info in infos:

@@ -39,6 +39,7 @@ from capaciteit.uploads.package import (
 from capaciteit.uploads.shared_texts import SharedTexts, measure_shared_texts
 from capaciteit.uploads.styles import rebuild_styles
 from capaciteit.uploads.worksheet import measure_sheet
+from capaciteit.uploads.worksheet_tally import SheetExtent
 from capaciteit.uploads.xml_checks import check_utf8, local_name
 
 DATA_SHEET = "Gegevens"
@@ -59,8 +60,27 @@ class Workbook:
     date1904: bool
 
 
+@dataclass(frozen=True)
+class Checked:
+    """An .xlsx that passed every check: data sheet, its extent, what calamine may read."""
+
+    sheet_name: str
+    extent: SheetExtent
+    package: bytes
+
+
 def read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
     """The data sheet's cells as calamine gives them, with the sheet's name."""
+    checked = check_xlsx(content, limits)
+    rows = _calamine_rows(checked.package)
+    width = max(map(len, rows), default=0)
+    if width > max(checked.extent.columns, 1) or len(rows) > max(checked.extent.rows, 1):
+        raise unreadable(texts.UNREADABLE_CALAMINE)  # calamine saw more than we measured
+    return checked.sheet_name, pd.DataFrame(rows, dtype=object)
+
+
+def check_xlsx(content: bytes, limits: Limits) -> Checked:
+    """Steps 1 to 3: open, find the data sheet, measure; refuse past any limit."""
     parts = open_package(content, limits)
     book = read_workbook(parts)
     name, sheet_part = pick_sheet(book)
@@ -78,11 +98,7 @@ def read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
     if book.styles:
         part = _sized(parts[book.styles], STYLES_MAX)
         styles = rebuild_styles(inflate(part, STYLES_MAX), part.name)
-    rows = _calamine_rows(_minimal_package(parts, book, sheet, styles))
-    width = max(map(len, rows), default=0)
-    if width > max(extent.columns, 1) or len(rows) > max(extent.rows, 1):
-        raise unreadable(texts.UNREADABLE_CALAMINE)  # calamine saw more than we measured
-    return name, pd.DataFrame(rows, dtype=object)
+    return Checked(name, extent, _minimal_package(parts, book, sheet, styles))
 
 
 def read_workbook(parts: dict[str, Part]) -> Workbook:
