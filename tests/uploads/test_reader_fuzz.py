@@ -24,6 +24,7 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
+from python_calamine import CalamineWorkbook
 
 from capaciteit import texts
 from capaciteit.uploads import worksheet_exact
@@ -32,7 +33,7 @@ from capaciteit.uploads.package import inflate, open_package
 from capaciteit.uploads.reader import UploadError, read_cells
 from capaciteit.uploads.shared_texts import SharedTexts, measure_shared_texts
 from capaciteit.uploads.worksheet import measure_sheet
-from capaciteit.uploads.xlsx import pick_sheet, read_workbook
+from capaciteit.uploads.xlsx import check_xlsx, pick_sheet, read_workbook
 from tests.conftest import FUZZ_PROFILE
 from tests.uploads import hostile_files as hostile
 
@@ -244,6 +245,22 @@ def test_a_mutated_xlsx_is_refused_in_dutch_or_read_without_error(grid, writer, 
     for _ in range(data.draw(st.integers(1, 3), label="mutations")):
         content = package_mutation(data, content)
     read_or_refuse(content, "capaciteit.xlsx")
+    assert_calamine_stays_within_the_measure(content)
+
+
+def assert_calamine_stays_within_the_measure(content: bytes) -> None:
+    """What calamine reads of a checked file never reaches beyond the measured extent."""
+    try:
+        checked = check_xlsx(content, LIMITS)
+    except UploadError:
+        return
+    try:
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(checked.package)).get_sheet_by_index(
+            0).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - calamine refusing the file is fine; reading more is not
+        return
+    assert len(rows) <= max(checked.extent.rows, 1)
+    assert max(map(len, rows), default=0) <= max(checked.extent.columns, 1)
 
 
 @FUZZ
