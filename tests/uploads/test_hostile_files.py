@@ -76,8 +76,8 @@ def test_shared_strings_that_claim_a_trillion_entries_are_refused(tmp_path):
 def test_one_long_number_format_shared_by_many_styles_is_refused(tmp_path):
     outcome = run_guarded(hostile.styles_bomb(), "capaciteit.xlsx", tmp_path)
     assert (outcome.returncode, outcome.refused) == (0, (
-        "Het bestand is niet te lezen: het werkblad is op een ongebruikelijke manier opgebouwd "
-        "(meer of langere celopmaak dan Excel toestaat). Sla het bestand opnieuw op in Excel.")
+        "Het bestand is niet te lezen: het is op een ongebruikelijke manier opgebouwd "
+        "(meer of langere celopmaak dan Excel toestaat). Sla het opnieuw op in Excel.")
     ), outcome.stderr
 
 

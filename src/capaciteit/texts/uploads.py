@@ -66,8 +66,8 @@ UNREADABLE_ENCODING = (
     "onderdeel '{onderdeel}' is niet in UTF-8 opgeslagen. Sla het bestand opnieuw op in Excel"
 )
 UNREADABLE_STRUCTURE = (
-    "het werkblad is op een ongebruikelijke manier opgebouwd ({reden}). Sla het bestand "
-    "opnieuw op in Excel"
+    "het is op een ongebruikelijke manier opgebouwd ({reden}). Sla het opnieuw op in "
+    "Excel"
 )
 UNREADABLE_CALAMINE = (
     "de cellen van het werkblad zijn niet te lezen. Sla het bestand opnieuw op in Excel of "
