@@ -13,6 +13,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from capaciteit import texts
 from capaciteit.formatting import format_number
@@ -39,7 +40,7 @@ class SharedTexts:
 
     lengths: array = field(default_factory=lambda: array("q"))
 
-    @property
+    @cached_property
     def longest(self) -> int:
         """The longest shared text (0 when there are none)."""
         return max(self.lengths, default=0)

@@ -194,8 +194,8 @@ class _Canonical:
             if not columns or columns_beyond(columns).search(segment):
                 columns = max(map(column_number, set(LETTERS.findall(segment))))
             tally.extend(max(map(int, rows)), columns)
-        if self.shared.lengths:
-            self._measure_shared(segment)
+        if self.limits.max_cells * self.shared.longest > self.limits.max_text_chars:
+            self._measure_shared(segment)  # else no sheet within the limits can repeat too much
         if b"<f" in segment:
             for letters, row, cached in FORMULA.findall(segment):
                 if not cached:
