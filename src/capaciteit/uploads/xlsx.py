@@ -20,7 +20,6 @@ import posixpath
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -180,7 +179,7 @@ def _minimal_package(parts: dict[str, Part], book: Workbook, sheet: Part,
     """A new package: the worksheet, the shared strings, the rebuilt styles, our overview."""
     date_system = '<workbookPr date1904="1"/>' if book.date1904 else ""
     workbook = (f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}">{date_system}<sheets>'
-                f'<sheet name={quoteattr("Sheet1")} sheetId="1" r:id="rId1"/></sheets>'
+                '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets>'
                 f"</workbook>")
     entries: list[tuple[str, Part | bytes]] = [
         ("_rels/.rels", _rels([("officeDocument", "xl/workbook.xml")])),
