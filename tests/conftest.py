@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, create_engine, text
 
 from capaciteit.geo.boundaries import Boundaries, load_boundaries, prepare_boundaries
@@ -21,6 +23,15 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Fuzzing the spreadsheet reader (tests/uploads/test_reader_fuzz.py): named profiles, used there
+# through settings.get_profile(FUZZ_PROFILE). In CI deterministic and modest; locally longer.
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow,
+                                                     HealthCheck.data_too_large,
+                                                     HealthCheck.function_scoped_fixture]}
+hypothesis_settings.register_profile("fuzz-ci", derandomize=True, max_examples=40, **_FUZZ)
+hypothesis_settings.register_profile("fuzz-local", max_examples=400, **_FUZZ)
+FUZZ_PROFILE = "fuzz-ci" if IN_CI else "fuzz-local"
 
 
 def shared_regions_dir() -> Path:

@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         default_factory=dict, validation_alias=_env("CAPACITEIT_GROEPEN_ROLLEN"),
         description="JSON: a login groups claim to a role, e.g. regio-invoerder:VR13",
     )
+    max_cells: int = Field(
+        default=1_500_000, validation_alias=_env("CAPACITEIT_MAX_CELLEN"),
+        description="Most cells from A1 to the last filled cell of a worksheet",
+    )
+    max_inflated_mb: int = Field(
+        default=100, validation_alias=_env("CAPACITEIT_MAX_UITGEPAKT_MB"),
+        description="Largest size of an .xlsx after unpacking, in MB",
+    )
     stale_after_days: int = Field(
         default=180, validation_alias=_env("CAPACITEIT_VEROUDERD_NA_DAGEN"),
         description="Figures with an older peildatum are flagged as stale",

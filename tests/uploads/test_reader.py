@@ -94,6 +94,27 @@ def test_an_xlsx_file_with_numbers_and_date_cells_is_read_into_records(boundarie
     assert record["peildatum"] == pd.Timestamp("2025-05-01")
 
 
+@pytest.mark.parametrize(("cell", "fte"), [
+    (1.234, 1.234),      # a number cell: its value, never 1234 (a thousands dot in text)
+    (12.345, 12.345),
+    (-0.125, -0.125),
+    ("1.234", None),     # the same written as text is Dutch for 1234: above 1.5 x 20
+    ("1,234", 1.234),
+])
+def test_a_number_cell_keeps_its_value_where_text_would_read_as_thousands(boundaries, cell,
+                                                                          fte):
+    cells = as_cells(row(aantal_personen=20, fte=cell, inzetbaar_personen=1))
+    result = check(boundaries, xlsx_bytes({"Gegevens": [HEADERS, cells]}), "capaciteit.xlsx")
+    if fte is None:
+        assert [i.column for i in result.errors] == ["fte"]
+    elif fte < 0:
+        assert [i.column for i in result.errors] == ["fte"]  # negative: refused, not rescaled
+        assert "-0,125" in result.errors[0].value
+    else:
+        assert error_texts(result) == []
+        assert result.records.loc[2, "fte"] == pytest.approx(fte)
+
+
 @pytest.mark.parametrize(("sep", "fte", "encoding", "bom"), [
     (";", "12,5", "utf-8", False),
     (";", "12,5", "utf-8", True),
@@ -335,8 +356,15 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
     assert str(raised.value).startswith("Het .xlsx-bestand pakt uit tot een onredelijk grote")
 
 
-def test_an_absurd_sheet_dimension_is_refused():
+def test_an_absurd_declared_dimension_is_ignored_and_the_real_cells_are_read():
     content = xlsx_with_sheet_xml((b'<dimension ref="A1:M2"', b'<dimension ref="A1:XFD1048576"'))
+    sheet = read_upload(content, "x.xlsx")
+    assert list(sheet.frame["organisatie"]) == ["Gemeente Amsterdam"]
+
+
+def test_a_real_cell_far_out_is_refused_with_the_area_it_spans():
+    content = xlsx_with_sheet_xml((b"</sheetData>", b'<row r="1048576"><c r="XFD1048576">'
+                                                    b"<v>1</v></c></row></sheetData>"))
     with pytest.raises(UploadError) as raised:
         read_upload(content, "x.xlsx")
     assert str(raised.value) == (

@@ -19,7 +19,7 @@ from capaciteit.agreements.model import NATIONAL, reference
 from capaciteit.agreements.rules import FIELDS, REQUIRED, AgreementDraft, Catalogue, Problem, Scope
 from capaciteit.bounds import is_finite_number
 from capaciteit.names import name_key
-from capaciteit.uploads.reader import Limits, UploadError, read_cells
+from capaciteit.uploads.reader import Limits, UploadError, read_cells, refuse_duplicate_headers
 from capaciteit.uploads.validation import category_lookups, parse_dates, parse_numbers
 
 SHEET_FIELDS = ["agreement_id", *FIELDS[:4], "scopes", *FIELDS[4:]]
@@ -79,6 +79,8 @@ def read_agreement_sheet(content: bytes, filename: str, catalogue: Catalogue,
         raise UploadError(texts.AGREEMENT_IMPORT_NO_HEADER.format(blad=sheet_name))
     headers = [lookup.get(name_key(h)) if _present(h) else None
                for h in cells.iloc[header_row]]
+    refuse_duplicate_headers(list(cells.iloc[header_row]),
+                             [texts.AGREEMENT_FIELDS.get(h, h) if h else None for h in headers])
     result = AgreementSheet(str(sheet_name))
     result.unknown_columns = [str(h) for h, n in zip(cells.iloc[header_row], headers,
                                                      strict=True) if _present(h) and n is None]

@@ -15,7 +15,7 @@ UPLOAD_ZIP_BOMB = (
 )
 UPLOAD_DIMENSION = (
     "Het werkblad beslaat {rijen} rijen en {kolommen} kolommen; de grens is {max} rijen en "
-    "200 kolommen. Verwijder lege opmaak onder en naast de tabel."
+    "{max_kolommen} kolommen. Verwijder lege opmaak onder en naast de tabel."
 )
 UPLOAD_FORMULA = (
     "Cel {cel} bevat een formule zonder berekende waarde. Open het bestand in Excel, sla het "
@@ -28,6 +28,99 @@ UPLOAD_NO_HEADER = (
 UPLOAD_TOO_MANY_ROWS = "Het bestand heeft {rijen} regels; de grens is {max}."
 # Values: a file name the history can record
 UPLOAD_FILENAME = "de bestandsnaam kan niet worden vastgelegd: hij {reden}"
+
+# Upload: hostile and damaged files (the hardened reader). {fout} of UPLOAD_UNREADABLE is
+# always one of the reasons below, so every refusal is Dutch.
+UNREADABLE_NOT_XLSX = "geen geldig .xlsx-bestand"
+UNREADABLE_TRUNCATED = (
+    "het .xlsx-bestand is onvolledig (afgebroken bij het opslaan of uploaden); sla het "
+    "opnieuw op en upload het nog eens"
+)
+UNREADABLE_DAMAGED = (
+    "het .xlsx-bestand is beschadigd: onderdeel '{onderdeel}' pakt niet goed uit. Sla het "
+    "opnieuw op in Excel"
+)
+UNREADABLE_CHECKSUM = (
+    "het .xlsx-bestand is beschadigd: het controlegetal van onderdeel '{onderdeel}' klopt "
+    "niet. Sla het opnieuw op in Excel"
+)
+UNREADABLE_PROTECTED = (
+    "het bestand is met een wachtwoord beveiligd of is een oud .xls-bestand. Sla het in Excel "
+    "op als .xlsx zonder wachtwoord"
+)
+UNREADABLE_COMPRESSION = (
+    "het .xlsx-bestand is versleuteld of gebruikt een onbekende compressie. Sla het opnieuw "
+    "op in Excel"
+)
+UNREADABLE_DUPLICATE_PART = (
+    "het .xlsx-bestand bevat het onderdeel '{onderdeel}' meer dan eens"
+)
+UNREADABLE_TOO_MANY_PARTS = "het .xlsx-bestand bestaat uit meer dan {max} onderdelen"
+UNREADABLE_NO_WORKBOOK = (
+    "het bestand is geen Excel-werkmap (het overzicht van de werkbladen ontbreekt of is "
+    "onleesbaar)"
+)
+UNREADABLE_NO_WORKSHEET = "de werkmap bevat geen werkblad met cellen"
+UNREADABLE_XML = (
+    "onderdeel '{onderdeel}' is geen geldige XML (zoals Excel die schrijft). Sla het bestand "
+    "opnieuw op in Excel"
+)
+UNREADABLE_ENCODING = (
+    "onderdeel '{onderdeel}' is niet in UTF-8 opgeslagen. Sla het bestand opnieuw op in Excel"
+)
+UNREADABLE_STRUCTURE = (
+    "het is op een ongebruikelijke manier opgebouwd ({reden}). Sla het opnieuw op in "
+    "Excel"
+)
+UNREADABLE_CALAMINE = (
+    "de cellen van het werkblad zijn niet te lezen. Sla het bestand opnieuw op in Excel of "
+    "gebruik het sjabloon"
+)
+UNREADABLE_BINARY = "binaire inhoud, geen tekst"
+UNREADABLE_CSV = (
+    "regel {regel} is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt "
+    "gesloten)"
+)
+STRUCTURE_REASONS = {
+    "elementen": "te veel XML-elementen",
+    "celverwijzing": "een onleesbare celverwijzing",
+    "genest": "een cel binnen een cel",
+    "opmaak": "meer of langere celopmaak dan Excel toestaat",
+}
+UPLOAD_TOO_MANY_CELLS = (
+    "Het werkblad beslaat {rijen} rijen bij {kolommen} kolommen, samen {cellen} cellen; de "
+    "grens is {max} cellen. Verwijder lege opmaak onder en naast de tabel of splits het "
+    "bestand."
+)
+UPLOAD_CELL_TOO_LONG = (
+    "Cel {cel} bevat meer dan {max} tekens; meer kan ook Excel niet in één cel bewaren. "
+    "Verkort de tekst."
+)
+UPLOAD_ROW_CELL_TOO_LONG = (
+    "Een cel in rij {rij} bevat meer dan {max} tekens; meer kan ook Excel niet in één cel "
+    "bewaren. Verkort de tekst."
+)
+UPLOAD_TOO_MANY_SHEET_ROWS = (
+    "Het bestand heeft meer dan {max} regels, lege regels meegeteld. Verwijder de lege regels "
+    "onder de tabel of splits het bestand."
+)
+UPLOAD_CELL_COUNT = (
+    "Het werkblad bevat meer dan {max} cellen. Verwijder lege opmaak onder en naast de tabel of "
+    "splits het bestand."
+)
+UPLOAD_TOO_MANY_SHARED_TEXTS = (
+    "Het bestand bevat meer dan {max} verschillende teksten. Splits het bestand of gebruik het "
+    "sjabloon."
+)
+UPLOAD_SHARED_TEXT_TOO_LONG = (
+    "Een tekst in het bestand is langer dan {max} tekens; meer kan ook Excel niet in één cel "
+    "bewaren. Verkort de tekst."
+)
+UPLOAD_DUPLICATE_HEADER = (
+    "De kopregel noemt de kolom {kolom} twee keer: '{eerste_naam}' in kolom {eerste} en "
+    "'{tweede_naam}' in kolom {tweede}. Verwijder of hernoem een van beide, dan is duidelijk "
+    "welke geldt."
+)
 PROGRESS_READING = "Bestand lezen…"
 PROGRESS_HEADERS = "Kolommen herkennen…"
 PROGRESS_VALIDATING = "Gegevens controleren…"
@@ -182,8 +275,6 @@ TEMPLATE_LIST_SHEET = "Lijsten"
 TEMPLATE_COLUMN_HEADERS = ("Kolom", "Betekenis")
 TOTAL_ROW_WORDS = frozenset({"totaal", "totalen", "total", "som", "eindtotaal",
                              "generaal totaal"})
-UNREADABLE_NOT_XLSX = "geen geldig .xlsx-bestand"
-UNREADABLE_BINARY = "binaire inhoud, geen tekst"
 
 # Issues (errors and warnings) as a table and as a line
 ISSUE_COLUMNS = {"sheet": "Blad", "row": "Rij", "column": "Kolom", "value": "Waarde",

@@ -35,7 +35,9 @@ class UploadCheck:
 
 def upload_limits(settings: Settings) -> Limits:
     """The upload limits in force."""
-    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_rows)
+    return Limits(max_bytes=settings.max_upload_mb * 1024 * 1024, max_rows=settings.max_rows,
+                  max_cells=settings.max_cells,
+                  max_inflated=settings.max_inflated_mb * 1024 * 1024)
 
 
 def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Category, ...],

@@ -2,56 +2,37 @@
 
 This module only turns bytes into a frame of raw cell values under canonical
 column names, indexed by the row number Excel shows. Judging the values is
-``validation``'s job. Hostile files (zip bombs, absurd dimensions, formulas
-without a value) are refused here, before they cost memory.
+``validation``'s job. ``read_cells`` is the one entry for every import; hostile
+files (zip bombs, sparse giant sheets, lying sizes, damaged zips, odd encodings)
+are measured and refused in ``xlsx`` and ``csv_reader`` before they cost memory.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import tomllib
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import pandas as pd
-from python_calamine import CalamineWorkbook
 
 from capaciteit import texts
 from capaciteit.formatting import format_number
 from capaciteit.names import name_key
+from capaciteit.uploads.csv_reader import read_csv
+from capaciteit.uploads.limits import HEADER_SEARCH_ROWS, Limits, UploadError, column_letters
+from capaciteit.uploads.xlsx import DATA_SHEET, read_xlsx
+
+__all__ = ["DATA_SHEET", "HEADER_SEARCH_ROWS", "Column", "Limits", "Sheet", "UploadError",
+           "columns", "header_lookup", "read_cells", "read_upload", "refuse_duplicate_headers"]
 
 Progress = Callable[[float, str], None]
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
-DATA_SHEET = texts.TEMPLATE_DATA_SHEET
-HEADER_SEARCH_ROWS = 15
-MAX_COLUMNS = 200
-MAX_COMPRESSION_RATIO = 200
-DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
-CACHED_VALUE = re.compile(rb"<v>[^<]")  # openpyxl writes formulas with an empty <v />
+DEFAULT_LIMITS = Limits()
 TOTAL_WORDS = texts.TOTAL_ROW_WORDS
-
-
-class UploadError(Exception):
-    """The file cannot be used at all (wrong type, too big, hostile); the message is Dutch."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Size limits for an upload."""
-
-    max_bytes: int = 10 * 1024 * 1024
-    max_rows: int = 100_000
-
-    @property
-    def max_uncompressed(self) -> int:
-        """Largest total uncompressed size of an .xlsx's parts."""
-        return max(self.max_bytes * 20, 50 * 1024 * 1024)
+THOUSANDS_DOT = r"-?\d{1,3}\.\d{3}"  # the only form in which a float's text is misread
 
 
 @dataclass(frozen=True)
@@ -95,7 +76,7 @@ def header_lookup() -> dict[str, str]:
     return lookup
 
 
-def read_upload(content: bytes, filename: str, limits: Limits = Limits(),
+def read_upload(content: bytes, filename: str, limits: Limits = DEFAULT_LIMITS,
                 progress: Progress | None = None) -> Sheet:
     """Read an uploaded capacity .xlsx or .csv into a ``Sheet``; raise UploadError if unusable."""
     report = progress or (lambda _f, _t: None)
@@ -104,7 +85,7 @@ def read_upload(content: bytes, filename: str, limits: Limits = Limits(),
     return _to_sheet(cells, sheet_name, limits)
 
 
-def read_cells(content: bytes, filename: str, limits: Limits = Limits(),
+def read_cells(content: bytes, filename: str, limits: Limits = DEFAULT_LIMITS,
                progress: Progress | None = None) -> tuple[str, pd.DataFrame]:
     """Read any spreadsheet the app takes into raw cells: (sheet name, cells as read).
 
@@ -121,115 +102,31 @@ def read_cells(content: bytes, filename: str, limits: Limits = Limits(),
     name = filename.lower()
     report(0.05, texts.PROGRESS_READING)
     if name.endswith(XLSX_SUFFIXES) or content[:4] == b"PK\x03\x04":
-        return _read_xlsx(content, limits)
+        return read_xlsx(content, limits)
     if name.endswith(CSV_SUFFIXES):
-        return "CSV", _read_csv(content, limits)
+        return "CSV", read_csv(content, limits)
     raise UploadError(texts.UPLOAD_WRONG_TYPE.format(bestand=filename))
 
 
-def _read_xlsx(content: bytes, limits: Limits) -> tuple[str, pd.DataFrame]:
-    """Read the data sheet with python-calamine, cells as calamine gives them.
+def refuse_duplicate_headers(written: Sequence[object], canonical: Sequence[str | None]) -> None:
+    """Refuse a header row that names one column twice (as written, or as two variants).
 
-    pandas' calamine reader converts every cell in Python; taking calamine's
-    rows directly and converting per column is ~0.3 s faster per 50,000 rows
-    (docs/decisions.md). Integral numbers become ints, as pandas would make them.
+    ``written`` are the header cells, ``canonical`` what each means (None: unknown).
     """
-    _inspect_zip(content, limits)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-        sheet_name = _pick_sheet(book.sheet_names)
-        rows = book.get_sheet_by_name(str(sheet_name)).to_python(skip_empty_area=False)
-    except Exception as error:  # calamine raises its own types for every kind of damage
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=_short(error))) from error
-    width = max((len(r) for r in rows), default=0)
-    if width > MAX_COLUMNS:
-        raise UploadError(texts.UPLOAD_DIMENSION.format(
-            rijen=len(rows), kolommen=width, max=limits.max_rows))
-    cells = pd.DataFrame(rows, dtype=object)
-    return str(sheet_name), cells
-
-
-def _inspect_zip(content: bytes, limits: Limits) -> None:
-    """Refuse zip bombs, absurd sheet dimensions and formulas without a cached value."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=texts.UNREADABLE_NOT_XLSX)) \
-            from error
-    total = sum(i.file_size for i in infos)
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0)
-    if total > limits.max_uncompressed or (worst > MAX_COMPRESSION_RATIO and total > 5_000_000):
-        raise UploadError(texts.UPLOAD_ZIP_BOMB)
-    for info in infos:
-        if info.filename.startswith("xl/worksheets/sheet") and info.filename.endswith(".xml"):
-            with archive.open(info) as handle:
-                head = handle.read(2048)
-            _check_dimension(head, limits)
-            if info.file_size and b"<f" in archive.read(info):
-                _check_formulas(archive.read(info))
-
-
-def _check_dimension(head: bytes, limits: Limits) -> None:
-    match = DIMENSION.search(head)
-    if not match:
-        return
-    letters, rows = match.group(1).decode(), int(match.group(2))
-    width = 0
-    for letter in letters:
-        width = width * 26 + (ord(letter) - 64)
-    if rows > limits.max_rows + HEADER_SEARCH_ROWS + 1000 or width > MAX_COLUMNS:
-        raise UploadError(texts.UPLOAD_DIMENSION.format(
-            rijen=rows, kolommen=width, max=limits.max_rows))
-
-
-def _check_formulas(xml: bytes) -> None:
-    """Formulas are taken by their cached value; a formula without one is refused."""
-    for match in re.finditer(rb"<c [^>]*?r=\"([A-Z]+\d+)\"[^>]*?(?<!/)>(.*?)</c>", xml, re.S):
-        body = match.group(2)
-        if b"<f" in body and not CACHED_VALUE.search(body):
-            raise UploadError(texts.UPLOAD_FORMULA.format(cel=match.group(1).decode()))
-
-
-def _pick_sheet(names: Sequence[str | int]) -> str | int:
-    for name in names:
-        if str(name).strip().lower() == DATA_SHEET.lower():
-            return name
-    return names[0]
-
-
-def _read_csv(content: bytes, limits: Limits) -> pd.DataFrame:
-    text = _decode(content)
-    try:
-        separator = csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
-    except csv.Error:
-        separator = ";" if text.count(";") >= text.count(",") else ","
-    try:  # rows may differ in length (a title line above the header): pad, do not refuse
-        rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-    except csv.Error as error:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=_short(error))) from error
-    width = max((len(row) for row in rows), default=0)
-    if width > MAX_COLUMNS:
-        raise UploadError(texts.UPLOAD_DIMENSION.format(
-            rijen=len(rows), kolommen=width, max=limits.max_rows))
-    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=object)
-
-
-def _decode(content: bytes) -> str:
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8", errors="replace")
-    if b"\x00" in content[:1000]:
-        raise UploadError(texts.UPLOAD_UNREADABLE.format(fout=texts.UNREADABLE_BINARY))
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
+    first: dict[str, int] = {}
+    for index, meaning in enumerate(canonical):
+        if meaning is None:
+            continue
+        if meaning in first:
+            earlier = first[meaning]
+            raise UploadError(texts.UPLOAD_DUPLICATE_HEADER.format(
+                kolom=meaning, eerste_naam=str(written[earlier]).strip(),
+                eerste=column_letters(earlier + 1), tweede_naam=str(written[index]).strip(),
+                tweede=column_letters(index + 1)))
+        first[meaning] = index
 
 
 def _to_sheet(cells: pd.DataFrame, sheet_name: str, limits: Limits) -> Sheet:
-    if cells.shape[1] > MAX_COLUMNS:
-        raise UploadError(texts.UPLOAD_DIMENSION.format(
-            rijen=cells.shape[0], kolommen=cells.shape[1], max=limits.max_rows))
     header_row = _find_header_row(cells)
     if header_row is None:
         raise UploadError(texts.UPLOAD_NO_HEADER.format(blad=sheet_name))
@@ -238,7 +135,8 @@ def _to_sheet(cells: pd.DataFrame, sheet_name: str, limits: Limits) -> Sheet:
                for h in cells.iloc[header_row]]
     unknown = [str(h) for h, c in zip(cells.iloc[header_row], headers, strict=True)
                if _present(h) and c is None]
-    keep = [i for i, h in enumerate(headers) if h is not None and headers.index(h) == i]
+    refuse_duplicate_headers(list(cells.iloc[header_row]), headers)
+    keep = [i for i, h in enumerate(headers) if h is not None]
     frame = cells.iloc[header_row + 1:, keep]
     frame.columns = [headers[i] for i in keep]
     frame.index = pd.RangeIndex(header_row + 2, header_row + 2 + len(frame))  # Excel row numbers
@@ -281,13 +179,24 @@ def _totals_rows(frame: pd.DataFrame) -> list[int]:
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as stripped text, empty cells as <NA> (vectorised per column)."""
+    """Every cell as stripped text, empty cells as <NA> (vectorised per column).
+
+    A number cell keeps its value: 12.0 becomes "12", and a fraction that Dutch
+    reading would take for thousands (the number 1.234 as "1.234") gets a decimal
+    comma ("1,234"), so ``parsing.parse_number`` reads it as the number it is.
+    """
     result = {}
     for column in frame.columns:
         text = frame[column].astype("string").str.strip()
         integral = text.str.endswith(".0").fillna(False)
         if integral.any():  # calamine gives 12.0 for a whole number; show it as 12
             text = text.where(~integral, text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True))
+        looks_like_thousands = text.str.fullmatch(THOUSANDS_DOT).fillna(False)
+        if looks_like_thousands.any():  # rare: check the cell's type only there
+            cells = frame[column][looks_like_thousands]
+            is_number = cells.map(lambda v: isinstance(v, float)).astype(bool)
+            numbers = is_number[is_number].index
+            text.loc[numbers] = text.loc[numbers].str.replace(".", ",", regex=False)
         result[column] = text.mask(text == "")
     return pd.DataFrame(result, index=frame.index, dtype="string")
 
