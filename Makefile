@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run prepare test bench lint typecheck check clean
+.PHONY: run prepare test bench lint typecheck shape check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,12 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy src benchmarks
 
-check: lint typecheck test
+## shape: the package's shape (subpackages, no cycles, no private imports, modules <= 400 lines)
+shape:
+	@if [ -f ../shared/tools/shape.py ]; then $(PYTHON) ../shared/tools/shape.py .; else echo "shape: ../shared/tools/shape.py not found, skipped"; fi
+
+## check: lint, types, shape and the whole suite (what CI runs)
+check: lint typecheck shape test
 
 clean:
 	rm -rf $(VENV) static .pytest_cache .mypy_cache .ruff_cache

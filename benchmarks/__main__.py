@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import aggregation, upload
+from benchmarks import aggregation, hostile_files, upload
 from benchmarks import map as national_map
 from benchmarks.report import (
     headline_figures,
@@ -30,8 +30,6 @@ from benchmarks.report import (
     write_results,
 )
 from benchmarks.workspace import ROOT, Workspace, make_workspace
-
-# from benchmarks import hostile_files
 
 RESULTS = ROOT / "bench-results" / "bench.json"
 RECORDS = 1_000_000
@@ -58,7 +56,8 @@ BENCHMARKS = [
     Benchmark("map", national_map.run, national_map.show),
     Benchmark("aggregation", aggregation.run, aggregation.show),  # and the deployment question
     Benchmark("upload", upload.run, upload.show),
-    # Benchmark("hostile_files", without_workspace(hostile_files.bench_hostile_files)),
+    Benchmark("hostile_files", without_workspace(hostile_files.bench_hostile_files),
+              hostile_files.print_results),
 ]
 
 

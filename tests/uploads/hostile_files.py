@@ -60,9 +60,8 @@ def edit_parts(content: bytes, edit: Callable[[str, bytes], bytes | None] | None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", method) as target:
         for info in source.infolist():
-            data: bytes | None = source.read(info)
-            if edit is not None:
-                data = edit(info.filename, data)
+            raw = source.read(info)
+            data = edit(info.filename, raw) if edit is not None else raw
             if data is not None:
                 target.writestr((rename or {}).get(info.filename, info.filename), data)
         for name, data in (extra or {}).items():
