@@ -167,7 +167,8 @@ def test_a_file_with_a_row_per_sex_is_refused_rather_than_counted_thrice(municip
 
 def test_a_complete_file_passes_the_municipality_check(municipalities):
     population = read_statline_csv(odata_csv(inhabitants_for(municipalities)).encode(), "x.csv")
-    check_municipalities(population, municipalities, "x.csv", 2023)
+    assert check_municipalities(population, municipalities, "x.csv", 2023) is None  # no refusal
+    assert set(population.inhabitants["gemeente_code"]) == set(municipalities["gemeente_code"])
 
 
 def test_unknown_municipality_codes_are_refused_and_listed(municipalities):
@@ -194,8 +195,15 @@ def test_missing_municipalities_are_refused_and_listed(municipalities):
 
 def test_a_long_list_of_missing_municipalities_is_shortened(municipalities):
     counts = dict(list(inhabitants_for(municipalities).items())[:5])
+    missing = sorted(set(municipalities["gemeente_code"]) - set(counts))
     population = read_statline_csv(odata_csv(counts).encode(), "klein.csv")
     with pytest.raises(PopulationError) as raised:
         check_municipalities(population, municipalities, "klein.csv", 2023)
-    assert raised.value.args[0].startswith("337 gemeente(n) ontbreken in klein.csv:")
-    assert raised.value.args[0].endswith(" en 322 meer.")
+    message = raised.value.args[0]
+    prefix = f"{len(missing)} gemeente(n) ontbreken in klein.csv: "
+    assert message.startswith(prefix)
+    listed, _, rest = message.removeprefix(prefix).partition(" en ")
+    shown = listed.split(", ")
+    assert 0 < len(shown) < len(missing)
+    assert shown == missing[:len(shown)]  # the first ones, in code order
+    assert rest == f"{len(missing) - len(shown)} meer."
