@@ -28,6 +28,7 @@ from tests.browser_support import (
     prepare_data,
     running_app,
     running_process,
+    wait_until_answering,
 )
 from tests.conftest import require
 
@@ -47,18 +48,9 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("oidc") / "oidc.log"
     with running_process([str(executable), "--port", str(port),
                           "--user-claims", json.dumps(EDITOR),
-                          "--user-claims", json.dumps(ADMIN)], log):
+                          "--user-claims", json.dumps(ADMIN)], log) as process:
         url = f"http://127.0.0.1:{port}"
-        import urllib.request
-
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
-                break
-            except OSError:
-                import time
-
-                time.sleep(0.1)
+        wait_until_answering(f"{url}/.well-known/openid-configuration", process, log)
         yield url
 
 
