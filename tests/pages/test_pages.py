@@ -217,8 +217,7 @@ def test_per_capita_measures_are_unavailable_with_an_explanation_without_populat
     at = run_page()
     options = at.selectbox(key="maat").options
     assert not any("per 10.000 inwoners" in o for o in options)
-    assert any("niet beschikbaar" in c.value and "bevolking laden" in c.value
-               for c in at.caption)
+    assert texts.PER_CAPITA_UNAVAILABLE in [c.value for c in at.caption]
 
 
 def test_per_capita_measures_are_available_after_storing_a_population(demo_data, population):
