@@ -3,6 +3,11 @@
 Debian's Chromium is used through Playwright's ``executable_path`` (no browser
 download). Screenshots go to tests/artifacts/ for a person to look at. The
 ``chromium`` fixture (tests/conftest.py) launches the browser once per session.
+
+Tests wait for what a person sees (``expect``, ``wait_until_idle``), never for a
+fixed time. TIMEOUT_MS is only the ceiling after which a hang counts as a failure;
+it is set for actions and for ``expect`` alike (Playwright's own default for
+``expect`` is 5 s, too short for a loaded machine).
 """
 
 from __future__ import annotations
@@ -30,10 +35,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
                  "--disable-sync", "--no-first-run"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 REGION_SHAPE = "path.leaflet-interactive"
-TIMEOUT_MS = 20_000
+TIMEOUT_MS = 60_000  # a ceiling for a hang, not an expectation of speed
 VIEWPORT = {"width": 1400, "height": 1000}
 # Settings a developer's shell may hold that would point the app away from its test folder.
 UNSET = ("DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON")
+# The app is idle: its script has finished (stApp's data-test-script-state), it is connected,
+# and no element is greyed out as stale, i.e. what a person sees when "Running…" has gone.
+IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null && app.dataset.testScriptState === "notRunning"
+        && app.dataset.testConnectionState === "CONNECTED"
+        && document.querySelector('[data-stale="true"]') === null;
+}"""
+
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 # ---------------------------------------------------------------- processes
@@ -68,19 +83,27 @@ def running_process(args: Sequence[str], log: Path, env: Mapping[str, str] | Non
         stop(process)
 
 
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path,
+                         expected: str | None = None) -> None:
+    """Poll ``url`` until it answers (with ``expected``, if given); fail with the process's
+    log when the process stops or nothing answers within the ceiling."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit stopped with {server.returncode}:\n{log.read_text()}")
+        if process.poll() is not None:
+            command = " ".join(str(a) for a in process.args[:5])
+            pytest.fail(f"{command} stopped with {process.returncode}:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().decode() == "ok":
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if expected is None or answer.read().decode() == expected:
                     return
         except OSError:
             pass
-        time.sleep(0.2)
-    pytest.fail(f"streamlit did not become healthy:\n{log.read_text()}")
+        time.sleep(0.2)  # the interval between polls of a starting server, not a wait for it
+    pytest.fail(f"{url} did not answer:\n{log.read_text()}")
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    wait_until_answering(f"{url}/_stcore/health", server, log, expected="ok")
 
 
 # ---------------------------------------------------------------- the app
@@ -144,9 +167,10 @@ def launch_chromium(playwright: Playwright) -> Browser:
 
 
 @contextmanager
-def open_tab(browser: Browser, **context_options: Any) -> Iterator[Page]:
+def open_tab(browser: Browser, *, viewport: Mapping[str, int] = VIEWPORT,
+             **context_options: Any) -> Iterator[Page]:
     """A fresh tab in its own context (no cookies or session shared), closed on leaving."""
-    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context = browser.new_context(viewport=dict(viewport), **context_options)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
@@ -164,31 +188,44 @@ def save_screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def point_inside(page: Page, shape: Locator) -> tuple[float, float]:
-    """Page coordinates of a point where ``shape`` (not a neighbour or the legend) is on top.
+def wait_until_idle(page: Page) -> None:
+    """Wait until the app has finished running and nothing on the page is stale."""
+    page.wait_for_function(IDLE)
 
-    The map is scrolled into the middle of the window first: a click that focuses a
-    path below the fold scrolls the page between mouse-down and mouse-up.
+
+def visible_point(shape: Locator, margin: float = 4) -> dict[str, float]:
+    """A point of ``shape``, relative to its box, for ``shape.hover(position=…)`` or
+    ``shape.click(position=…)``: the shape itself is on top there and ``margin`` px around it
+    (not a neighbour, the legend or the sea between islands), so a sub-pixel difference in
+    layout cannot put the pointer beside it. Found in the map's own frame: no scrolling.
     """
-    page.locator(MAP_FRAME).first.evaluate("(el) => el.scrollIntoView({block: 'center'})")
-    frame_box = page.locator(MAP_FRAME).first.bounding_box()
-    inside = shape.evaluate("""(el) => {
-        const b = el.getBoundingClientRect();
-        for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
-            const x = b.left + b.width * i / 12, y = b.top + b.height * j / 12;
-            if (el.ownerDocument.elementFromPoint(x, y) === el) return [x, y];
+    point = shape.evaluate("""(el, margin) => {
+        const b = el.getBoundingClientRect(), doc = el.ownerDocument;
+        const on = (x, y) => doc.elementFromPoint(b.left + x, b.top + y) === el;
+        for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+            const x = b.width * i / 24, y = b.height * j / 24;
+            if (on(x, y) && on(x - margin, y - margin) && on(x + margin, y - margin)
+                && on(x - margin, y + margin) && on(x + margin, y + margin)) return {x: x, y: y};
         }
         return null;
-    }""")
-    assert inside, "no visible point inside the region shape"
-    return frame_box["x"] + inside[0], frame_box["y"] + inside[1]
+    }""", margin)
+    assert point, "no point well inside the region shape"
+    return {"x": float(point["x"]), "y": float(point["y"])}
 
 
-def tooltip_of(page: Page, region_index: int) -> str:
-    """Hover over the region drawn as the ``region_index``-th shape; return its tooltip."""
+def tooltip_of(page: Page, region_index: int, name: str | None = None) -> str:
+    """Point at the region drawn as the ``region_index``-th shape, as a person does to read
+    its tooltip; wait until the tooltip shows (naming ``name``, if given); return its text.
+
+    Playwright's hover waits until the shape stands still and is the element under that
+    point, so a map still settling after the app's run cannot send the mouse elsewhere.
+    """
+    wait_until_idle(page)
     frame = page.frame_locator(MAP_FRAME).first
-    x, y = point_inside(page, frame.locator(REGION_SHAPE).nth(region_index))
-    page.mouse.move(x, y)
+    shape = frame.locator(REGION_SHAPE).nth(region_index)
+    shape.hover(position=visible_point(shape))
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_be_visible()
+    if name is not None:
+        expect(tooltip).to_contain_text(name)
     return tooltip.inner_text()

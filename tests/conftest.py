@@ -49,6 +49,31 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+# ------------------------------------------------------------- markers (topic: tests)
+# A test that uses a fixture in MARKED_BY_FIXTURE gets that marker, also when it asks for the
+# fixture directly, so that `-m "not postgres"` runs the SQLite half alone and
+# `-m "not browser"` everything but Chromium. `db_url` marks its PostgreSQL parameter itself.
+MARKED_BY_FIXTURE = {"pg_url": "postgres", "chromium": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+# ------------------------------------------------------------- hypothesis profiles (topic: tests)
+# Property tests: "ci" is deterministic (the same examples every run, no timing-based
+# failures); "dev" looks further. CI=true chooses ci; `--hypothesis-profile` still wins.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, max_examples=50, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.register_profile(
+    "dev", max_examples=300, deadline=None, print_blob=True)
+hypothesis_settings.load_profile("ci" if IN_CI else "dev")
+
+
 @pytest.fixture(scope="session")
 def shared_regions() -> Path:
     path = shared_regions_dir()
@@ -111,9 +136,9 @@ def pg_url() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> str:
-    """The same test on the embedded SQLite store and on PostgreSQL."""
+    """The same test on the embedded SQLite store and on PostgreSQL (marked ``postgres``)."""
     if request.param == "sqlite":
         return str(request.getfixturevalue("sqlite_url"))
     return str(request.getfixturevalue("pg_url"))

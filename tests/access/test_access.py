@@ -94,7 +94,8 @@ def test_an_unknown_role_is_refused():
 
 
 def test_the_local_user_is_beheerder():
-    assert can(local_admin(), MANAGE_ROLES)
+    assert can(local_admin(), MANAGE_ROLES) is True
+    assert local_admin().grants == frozenset({Grant(ADMIN)})
 
 
 def _records(region: str) -> pd.DataFrame:

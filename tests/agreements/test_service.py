@@ -25,6 +25,7 @@ from capaciteit.agreements.service import create_agreement, update_agreement
 from capaciteit.agreements.sheet import export_frame, read_agreement_sheet
 from capaciteit.capacity.categories import default_categories
 from capaciteit.exports import to_xlsx_bytes
+from capaciteit.formatting import format_date
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import Agreement, AgreementChange, AgreementScope
 
@@ -142,10 +143,12 @@ def test_a_draft_with_errors_is_refused_in_dutch_and_nothing_is_stored(engine):
     )
     with pytest.raises(AgreementRejected) as refused:
         create_agreement(engine, bad, actor=ACTOR, catalogue=CATALOGUE)
-    assert [(i.column, i.message.split(" ")[1]) for i in refused.value.errors] == [
-        ("categorieen", "is"),
-        ("toegezegde_personen", "is"),
-        ("geldig_tot", "einddatum"),
+    assert [(i.column, i.message) for i in refused.value.errors] == [
+        ("categorieen", "'brandweer' is geen bekende categorie; kies uit: boa, "
+                        "vrijwillige-politie, inspectiedienst, particuliere-beveiliging, defensie"),
+        ("toegezegde_personen", "-5 is negatief; vul 0 of meer in"),
+        ("geldig_tot", f"de einddatum {format_date(bad.valid_to)} ligt vóór de begindatum "
+                       f"{format_date(bad.valid_from)}"),
     ]
     assert counts(engine) == (0, 0, 0)
 

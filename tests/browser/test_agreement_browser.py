@@ -16,18 +16,37 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from capaciteit.geo.boundaries import Boundaries
-from tests import browser_support
-from tests.browser_support import MAP_FRAME, REGION_SHAPE, demo_app, open_tab, save_screenshot
+from capaciteit.storage import repository as storage
+from capaciteit.storage.engine import make_engine
+from tests.browser_support import (
+    MAP_FRAME,
+    REGION_SHAPE,
+    open_tab,
+    prepare_data,
+    running_app,
+    save_screenshot,
+    tooltip_of,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
 SPOTS = re.compile(r"(\d+) witte vlek\(ken\) in (\d+) regio")
+METRIC = '[data-testid="stMetric"]'
 
 
 @pytest.fixture(scope="module")
-def server(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free port, on its own data folder with demo data."""
-    with demo_app(tmp_path_factory.mktemp("agreement-browser-data"), regions_cache) as url:
+def demo_folder(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with the demo data (no agreements yet)."""
+    directory = tmp_path_factory.mktemp("agreement-browser-data")
+    prepare_data(directory, regions_cache)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def server(demo_folder: Path) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free port, on that data folder."""
+    with running_app(demo_folder) as url:
         yield url
 
 
@@ -37,17 +56,32 @@ def tab(chromium: Browser, server: str) -> Iterator[Page]:
         yield page
 
 
+def covered_percent_once_defence_is_covered(folder: Path, region: str) -> float:
+    """The region's deployable defence persons as a share of all its deployable persons, in %,
+    counted from the records the server stores (demo data: one version per region)."""
+    engine = make_engine(f"sqlite:///{(folder / 'capaciteit.db').as_posix()}")
+    try:
+        with engine.connect() as conn:
+            records = storage.region_records(conn, region)
+    finally:
+        engine.dispose()
+    defence = records.loc[records["category"] == "defensie", "deployable_persons"].sum()
+    assert 0 < defence < records["deployable_persons"].sum()  # precondition of the test
+    return 100 * defence / records["deployable_persons"].sum()
+
+
 def white_spot_count(page: Page) -> int:
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text="witte vlek")
-    expect(metric).to_be_visible()
+    wait_until_idle(page)
+    metric = page.locator(METRIC).filter(has_text="witte vlek")
+    expect(metric).to_have_text(SPOTS)
     match = SPOTS.search(metric.inner_text())
     assert match, metric.inner_text()
     return int(match.group(1))
 
 
-def tooltip_of(page: Page, region_index: int) -> str:
+def region_tooltip(page: Page, region_index: int, name: str) -> str:
     """The region's tooltip; the mouse then leaves the map so the next hover starts clean."""
-    text = browser_support.tooltip_of(page, region_index)
+    text = tooltip_of(page, region_index, name)
     page.mouse.move(0, 0)
     return text
 
@@ -67,16 +101,17 @@ def choose(panel, label: str, option: str) -> None:
 
 
 def test_an_agreement_made_in_the_form_removes_its_white_spot_from_map_and_table(
-        tab: Page, server: str, boundaries: Boundaries):
+        tab: Page, server: str, demo_folder: Path, boundaries: Boundaries):
     order = boundaries.regions_display["region_code"].tolist()
+    names = boundaries.region_names()
+    expected_share = covered_percent_once_defence_is_covered(demo_folder, "VR13")
     tab.goto(server + "/witte-vlekken")
     expect(tab.get_by_role("heading", level=1)).to_have_text(
         "Witte vlekken: capaciteit zonder geldige afspraak")
     expect(tab.frame_locator(MAP_FRAME).first.locator(REGION_SHAPE)).to_have_count(25)
     before = white_spot_count(tab)
-    amsterdam = tooltip_of(tab, order.index("VR13"))
-    assert "Amsterdam-Amstelland" in amsterdam
-    assert share_in(amsterdam) == 0.0
+    amsterdam = region_tooltip(tab, order.index("VR13"), names["VR13"])
+    assert share_in(amsterdam) == 0.0  # no agreements yet
     save_screenshot(tab, "witte_vlekken_voor.png")
 
     tab.goto(server + "/afspraken")
@@ -108,8 +143,10 @@ def test_an_agreement_made_in_the_form_removes_its_white_spot_from_map_and_table
 
     tab.goto(server + "/witte-vlekken")
     expect(tab.frame_locator(MAP_FRAME).first.locator(REGION_SHAPE)).to_have_count(25)
-    assert white_spot_count(tab) == before - 1  # Amsterdam-Amstelland × Defensie is covered
-    amsterdam = tooltip_of(tab, order.index("VR13"))
-    assert share_in(amsterdam) > 0.0
-    assert share_in(tooltip_of(tab, order.index("VR01"))) == 0.0  # still nothing covered
+    # Amsterdam-Amstelland × Defensie is covered now: one white spot less
+    expect(tab.locator(METRIC).filter(has_text="witte vlek")).to_contain_text(
+        f"{before - 1} witte vlek(ken)")
+    amsterdam = region_tooltip(tab, order.index("VR13"), names["VR13"])
+    assert share_in(amsterdam) == pytest.approx(expected_share, abs=0.05)  # one decimal shown
+    assert share_in(region_tooltip(tab, order.index("VR01"), names["VR01"])) == 0.0  # untouched
     save_screenshot(tab, "witte_vlekken_na.png")

@@ -35,6 +35,7 @@ from tests.browser_support import (
     prepare_data,
     running_app,
     running_process,
+    wait_until_answering,
 )
 from tests.conftest import require
 
@@ -62,18 +63,9 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                           "--user-claims", json.dumps(EDITOR),
                           "--user-claims", json.dumps(ADMIN),
                           "--user-claims", json.dumps(UNVERIFIED),
-                          "--user-claims", json.dumps(NO_EMAIL)], log):
+                          "--user-claims", json.dumps(NO_EMAIL)], log) as process:
         url = f"http://127.0.0.1:{port}"
-        import urllib.request
-
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1)
-                break
-            except OSError:
-                import time
-
-                time.sleep(0.1)
+        wait_until_answering(f"{url}/.well-known/openid-configuration", process, log)
         yield url
 
 

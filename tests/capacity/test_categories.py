@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from capaciteit.capacity.categories import (
     powers,
 )
 
+REFERENCE = Path(__file__).resolve().parents[2] / "src" / "capaciteit" / "reference"
 BUILT_IN = {
     "boa": ["domein-1", "domein-2", "domein-3", "domein-4", "domein-5", "domein-6"],
     "vrijwillige-politie": ["vrijwillige-politie"],
@@ -28,12 +30,19 @@ def test_the_built_in_list_has_the_five_categories_in_order():
     assert [c.code for c in default_categories()] == list(BUILT_IN)
 
 
+def reference_data(name: str) -> dict:
+    """A reference TOML file as written, read here with tomllib (not by the app's loader)."""
+    return tomllib.loads((REFERENCE / name).read_text("utf-8"))
+
+
 @pytest.mark.parametrize(("code", "subcategories"), BUILT_IN.items())
 def test_each_built_in_category_has_its_subcategories(code, subcategories):
     category = {c.code: c for c in default_categories()}[code]
+    written = {c["code"]: c for c in reference_data("categorieen.toml")["categorie"]}[code]
     assert category.subcategory_codes() == subcategories
-    assert category.name
-    assert all(s.name for s in category.subcategories)
+    assert (category.name, category.description) == (written["naam"], written["omschrijving"])
+    assert [(s.code, s.name) for s in category.subcategories] == [
+        (s["code"], s["naam"]) for s in written["subcategorieen"]]
 
 
 @pytest.mark.parametrize(("subcategory", "name"), [
@@ -123,16 +132,17 @@ def test_the_built_in_codes_are_unique():
 
 
 def test_deployability_horizons_are_a_day_three_days_and_a_week():
-    assert [h.hours for h in horizons()] == [24, 72, 168]
-    assert all(h.name.startswith("binnen") for h in horizons())
+    assert [(h.hours, h.name) for h in horizons()] == [
+        (24, "binnen 24 uur"), (72, "binnen 72 uur"), (168, "binnen een week")]
 
 
-def test_powers_load_with_unique_codes_and_known_categories():
+def test_powers_load_as_written_with_unique_codes_and_known_categories():
     loaded = powers()
+    written = reference_data("bevoegdheden.toml")["bevoegdheid"]
     known = {c.code for c in default_categories()}
-    assert len(loaded) >= 1
-    assert len({p.code for p in loaded}) == len(loaded)
-    assert all(p.name for p in loaded)
+    assert [(p.code, p.name, p.categories) for p in loaded] == [
+        (w["code"], w["naam"], tuple(w.get("categorieen", ()))) for w in written]
+    assert len({p.code for p in loaded}) == len(loaded) == len(written)
     assert all(set(p.categories) <= known for p in loaded)
     assert {"noodverordening", "proces-verbaal"} <= {p.code for p in loaded}
 

@@ -405,5 +405,8 @@ def test_removing_the_demo_data_removes_its_sums_too(engine):
     with engine.begin() as conn:
         storage.publish_version(conn, "VR01", stored_records([record("VR01", 4)]),
                                 uploaded_by="demo", is_demo=True)
+        before = storage.deployable_capacity(conn)
         storage.remove_demo_data(conn)
-        assert storage.deployable_capacity(conn).empty
+        after = storage.deployable_capacity(conn)
+    assert before[["region_code", "deployable_persons"]].values.tolist() == [["VR01", 4]]
+    assert after.empty

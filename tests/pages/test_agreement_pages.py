@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from capaciteit import texts
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
@@ -125,16 +126,20 @@ def stored(engine: Engine) -> pd.DataFrame:
 # ---------------------------------------------------------------- the pages run
 
 
+TITLES = {AGREEMENTS_PAGE: texts.AGREEMENTS_HEADER, WHITE_SPOTS_PAGE: texts.WHITE_SPOTS_HEADER}
+
+
 @pytest.mark.parametrize("page", [AGREEMENTS_PAGE, WHITE_SPOTS_PAGE])
 def test_the_pages_run_on_demo_data(demo, page):
     at = open_page(page)
-    assert len(at.title) == 1
+    assert [t.value for t in at.title] == [TITLES[page]]
     assert not at.error
 
 
 @pytest.mark.parametrize("page", [AGREEMENTS_PAGE, WHITE_SPOTS_PAGE])
 def test_the_pages_run_on_an_empty_store(data_dir, page):
     at = open_page(page)
+    assert [t.value for t in at.title] == [TITLES[page]]
     assert not at.error
 
 

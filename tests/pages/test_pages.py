@@ -44,6 +44,11 @@ def dutch_integer(value: float) -> str:
     return f"{round(value):,}".replace(",", ".")
 
 
+def dutch_decimal(value: float, decimals: int) -> str:
+    """980.5 -> '980,5', 12345.25 -> '12.345,2' (one decimal), written out here."""
+    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def app() -> AppTest:
     return AppTest.from_file(DASHBOARD, default_timeout=60)
 
@@ -190,11 +195,11 @@ def test_the_national_total_is_the_sum_of_the_persons_stored(demo_data):
 
 def test_the_national_total_of_real_data_counts_what_was_published(data_dir, boundaries):
     gemeente = boundaries.municipality_table().query("region_code == 'VR05'")
-    publish_real_data("VR05", gemeente["gemeente_code"].iloc[0])
+    published = publish_real_data("VR05", gemeente["gemeente_code"].iloc[0])
     at = run_page()
-    assert metric(at, "Landelijk totaal: personen") == "1.234"
-    assert metric(at, "Landelijk totaal: FTE") == "980,5"
-    assert metric(at, "Regio's met gegevens") == "1 van 25"
+    assert metric(at, "Landelijk totaal: personen") == dutch_integer(published["persons"].sum())
+    assert metric(at, "Landelijk totaal: FTE") == dutch_decimal(published["fte"].sum(), 1)
+    assert metric(at, "Regio's met gegevens") == f"1 van {len(boundaries.regions)}"
 
 
 @pytest.mark.parametrize("category", ["boa", "particuliere-beveiliging", "defensie"])
@@ -212,8 +217,7 @@ def test_per_capita_measures_are_unavailable_with_an_explanation_without_populat
     at = run_page()
     options = at.selectbox(key="maat").options
     assert not any("per 10.000 inwoners" in o for o in options)
-    assert any("niet beschikbaar" in c.value and "bevolking laden" in c.value
-               for c in at.caption)
+    assert texts.PER_CAPITA_UNAVAILABLE in [c.value for c in at.caption]
 
 
 def test_per_capita_measures_are_available_after_storing_a_population(demo_data, population):

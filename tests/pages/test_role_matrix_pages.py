@@ -21,6 +21,7 @@ from __future__ import annotations
 import getpass
 import re
 import shutil
+import tomllib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from sqlalchemy import Engine
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from capaciteit import texts
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
@@ -49,6 +51,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = ["pages/kaart.py", "pages/regio.py", "pages/aanleveren.py", "pages/afspraken.py",
          "pages/witte-vlekken.py", "pages/inzetbaar.py", "pages/beheer.py"]
+TITLES = {  # each page opened with ?regio=VR13, as the tests below do
+    "pages/kaart.py": texts.MAP_HEADER, "pages/regio.py": "Amsterdam-Amstelland",
+    "pages/aanleveren.py": texts.UPLOAD_HEADER, "pages/afspraken.py": texts.AGREEMENTS_HEADER,
+    "pages/witte-vlekken.py": texts.WHITE_SPOTS_HEADER, "pages/inzetbaar.py": texts.DEPLOY_HEADER,
+    "pages/beheer.py": texts.ADMIN_HEADER,
+}
 TODAY = date.today()
 SEEDER = local_admin("seed-beheerder@rijk.nl")  # beheerder without a row in the role table
 LOCAL_BANNER_START = "**Lokale modus.**"
@@ -93,7 +101,6 @@ HOW_REFUSED = {  # how a page refuses a user who has a role, but not this right
 }
 REFUSED_ACTION = {"publiceren VR13": "publiceren", "publiceren VR15": "publiceren",
                   "afspraak landelijk": "landelijke_afspraak"}  # as the audit trail names it
-RESULTS: list[tuple[str, str, bool]] = []  # (role, action, allowed) of each cell that passed
 
 
 # ---------------------------------------------------------------- the store
@@ -393,7 +400,6 @@ def test_role_matrix(store, role, action):
                 assert how == "verborgen" and not cell.control and not refusals, shown
                 assert text is None or text in values(at.info), shown
                 assert mine.empty
-    RESULTS.append((role, action, allowed))
 
 
 # ---------------------------------------------------------------- who sees what at all
@@ -430,7 +436,7 @@ def test_a_logged_in_user_with_a_role_sees_who_they_are(store):
     assert f"{user['email']}: regio-invoerder VR13" in values(at.sidebar.caption)
     assert "Uitloggen" in [b.label for b in at.sidebar.button]
     assert not [i for i in values(at.info) if i.startswith(LOCAL_BANNER_START)]
-    assert len(at.title) == 1
+    assert values(at.title) == [texts.MAP_HEADER]
 
 
 # ---------------------------------------------------------------- lokale modus
@@ -443,7 +449,7 @@ def test_lokale_modus_shows_its_banner_on_every_page(store, page):
         "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
         "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
         "voor gebruik door meerdere mensen."]
-    assert len(at.title) == 1 and not refusals_in(at)
+    assert values(at.title) == [TITLES[page]] and not refusals_in(at)
     assert not [e for e in values(at.error) if "weigert" in e]
     assert "Inloggen" not in [b.label for b in at.button]
 
@@ -483,16 +489,40 @@ def test_lokale_modus_on_a_public_address_refuses_and_shows_nothing(store, publi
 # ---------------------------------------------------------------- the size of the matrix
 
 
-def test_the_matrix_is_complete_and_printed(capsys):
-    """Runs last in this file: every cell must have passed above."""
-    cells = {(r, a) for r, a, _ in RESULTS}
-    if len(cells) < len(ROLES) * len(ACTIONS):
-        pytest.skip("not every matrix cell ran in this session (selection or failure)")
+PERMISSION_OF = {  # the role table's word for each matrix action, and the region it is for
+    "publiceren VR13": ("publiceren", "VR13"), "publiceren VR15": ("publiceren", "VR15"),
+    "herstellen VR13": ("herstellen", "VR13"), "afspraak VR13": ("afspraak_wijzigen", "VR13"),
+    "afspraak landelijk": ("landelijke_afspraak", None),
+    "vraagsjablonen": ("sjablonen_beheren", None), "rol toekennen": ("rollen_beheren", None),
+    "auditspoor inzien": ("audit_inzien", None),
+}
+
+
+def allowed_by_role_table(spec: str | None) -> set[str]:
+    """The matrix actions reference/rollen.toml allows a grant, read here with tomllib."""
+    if spec is None:
+        return set()
+    table = tomllib.loads((ROOT / "src/capaciteit/reference/rollen.toml").read_text("utf-8"))
+    role, _, granted_region = spec.partition(":")
+    may = table["rollen"][role]["mag"]
+    return {action for action, (permission, region) in PERMISSION_OF.items()
+            if may.get(permission) == "alle"
+            or (may.get(permission) == "regio" and region is not None
+                and region == granted_region)}
+
+
+def test_the_expected_matrix_is_complete_and_agrees_with_the_role_table(capsys):
+    """The tables test_role_matrix runs on; needs no other test to have run."""
+    assert set(ALLOWED) == set(ROLES)
+    assert set(ACTION_TABLE) == set(EXPECTED_CHANGE) == set(PERMISSION_OF) == set(ACTIONS)
+    assert {role: allowed_by_role_table(spec) for role, spec in ROLES.items()} == ALLOWED
     refused_with_a_role = {(r, a) for r, spec in ROLES.items() if spec for a in ACTIONS
                            if a not in ALLOWED[r]}
     assert set(HOW_REFUSED) == refused_with_a_role
-    allowed = sum(1 for *_, ok in RESULTS if ok)
+    assert {a for (_, a), (how, _) in HOW_REFUSED.items() if how == "geweigerd"} <= set(
+        REFUSED_ACTION)
+    cells = len(ROLES) * len(ACTIONS)
+    allowed = sum(len(v) for v in ALLOWED.values())
     with capsys.disabled():
-        print(f"\nrole matrix on the pages: {len(cells)} cells: {allowed} allowed, "
-              f"{len(cells) - allowed} refused, all as expected")
-    assert allowed == sum(len(v) for v in ALLOWED.values())
+        print(f"\nrole matrix on the pages: {cells} cells (test_role_matrix): {allowed} "
+              f"allowed, {cells - allowed} refused")

@@ -29,8 +29,8 @@ LIMITS = Limits(max_bytes=256 * 1024, max_rows=200)
 # a multi-line text (opmerking, bevoegdheden) may hold tab, line feed and carriage return.
 ONE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-BOUNDED = settings(max_examples=50, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# How many examples, and how they are chosen, is the profile's (tests/conftest.py: "ci" or "dev").
+BOUNDED = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 def cells(junk: st.SearchStrategy[str]) -> dict[str, st.SearchStrategy[str]]:

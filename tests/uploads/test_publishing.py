@@ -571,7 +571,7 @@ CRASH_SCRIPT = textwrap.dedent("""
     from capaciteit.storage.engine import make_engine
     from capaciteit.uploads.validation import ValidationResult
 
-    url, rows = sys.argv[1], int(sys.argv[2])
+    url, rows, hold = sys.argv[1], int(sys.argv[2]), sys.argv[3:] == ["wacht"]
     frame = pd.DataFrame({
         "region_code": "VR13", "gemeente_code": None,
         "organisation": [f"Groot {i}" for i in range(rows)], "organisation_id": None,
@@ -586,6 +586,8 @@ CRASH_SCRIPT = textwrap.dedent("""
         if statement.startswith("INSERT INTO capacity_record") and not writing:
             writing.append(True)  # inside the transaction: the version row is written
             print("schrijft", flush=True)
+            if hold:
+                sys.stdin.readline()  # wait inside the transaction until killed
 
     print("begint", flush=True)
     with engine.connect() as conn:
@@ -596,16 +598,20 @@ CRASH_SCRIPT = textwrap.dedent("""
     print("klaar", flush=True)
 """)
 BIG = 50_000
-KILL_AFTER = [0.0, 0.05, 0.2, 0.5, 0.9, 1.4]
+# None: killed while it waits inside its transaction (certainly before commit); otherwise
+# killed that many seconds after the transaction began, wherever the writing then is.
+KILL_AFTER = [None, 0.05, 0.2, 0.5, 0.9, 1.4]
 
 
-def kill_during_publish(script: Path, database: Path, delay: float) -> None:
+def kill_during_publish(script: Path, database: Path, delay: float | None) -> None:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
     }
     process = subprocess.Popen(
-        [sys.executable, str(script), f"sqlite:///{database}", str(BIG)],
+        [sys.executable, str(script), f"sqlite:///{database}", str(BIG),
+         *(["wacht"] if delay is None else [])],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -614,7 +620,8 @@ def kill_during_publish(script: Path, database: Path, delay: float) -> None:
         assert process.stdout is not None
         assert process.stdout.readline() == b"begint\n"  # the records are built
         assert process.stdout.readline() == b"schrijft\n"  # the transaction has begun
-        time.sleep(delay)
+        if delay is not None:
+            time.sleep(delay)  # spreads the kills over the writing; any moment must be safe
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=60)
@@ -685,4 +692,4 @@ def test_a_publisher_killed_halfway_leaves_the_previous_version_intact(tmp_path)
         delay: state_after_crash(db, first) for db, delay in zip(databases, KILL_AFTER, strict=True)
     }
     print(f"SIGKILL na seconden → uitkomst: {outcomes}")
-    assert "voor commit" in outcomes.values(), outcomes
+    assert outcomes[None] == "voor commit", outcomes  # the kill inside the transaction
