@@ -493,7 +493,8 @@ PERMISSION_OF = {  # the role table's word for each matrix action, and the regio
     "publiceren VR13": ("publiceren", "VR13"), "publiceren VR15": ("publiceren", "VR15"),
     "herstellen VR13": ("herstellen", "VR13"), "afspraak VR13": ("afspraak_wijzigen", "VR13"),
     "afspraak landelijk": ("landelijke_afspraak", None),
-    "vraagsjablonen": ("sjablonen_beheren", None), "rol toekennen": ("rollen_beheren", None),
+    "veelgestelde vragen": ("veelgestelde_vragen_beheren", None),
+    "rol toekennen": ("rollen_beheren", None),
     "auditspoor inzien": ("audit_inzien", None),
 }
 
