@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +13,7 @@ from capaciteit.bounds import MAX_INHABITANTS, column_text_problem
 from capaciteit.formatting import format_number
 from capaciteit.storage.models import PopulationLoad
 from capaciteit.uploads.parsing import parse_numbers
+from capaciteit.uploads.reader import UploadError, read_cells
 
 GM_CODE = re.compile(r"^\s*GM\d{4}\s*$")
 YEAR = re.compile(r"(19|20)\d{2}")
@@ -102,27 +101,21 @@ def check_municipalities(population: PopulationFile, municipalities: pd.DataFram
 
 
 def _read_table(content: bytes, filename: str) -> pd.DataFrame:
-    text = _decode(content)
+    """The file's cells by the app's one spreadsheet reader; the first row names the columns."""
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-        separator = dialect.delimiter
-    except csv.Error:
-        separator = ";"
-    try:
-        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str,
-                           keep_default_na=False, skip_blank_lines=True)
-    except (pd.errors.ParserError, ValueError) as error:
+        _, cells = read_cells(content, filename)
+    except UploadError as error:
         raise PopulationError(texts.POPULATION_UNREADABLE.format(
             bestand=filename, fout=error)) from error
+    if cells.empty:
+        raise PopulationError(texts.POPULATION_NO_COLUMNS.format(bestand=filename))
+    headers = ["" if _blank(h) else str(h).strip() for h in cells.iloc[0]]
+    body = cells.iloc[1:].map(lambda v: "" if _blank(v) else str(v))
+    return pd.DataFrame(body.to_numpy(), columns=headers).reset_index(drop=True)
 
 
-def _decode(content: bytes) -> str:
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8")
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        return content.decode("cp1252")
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
 
 
 def _find_region_column(frame: pd.DataFrame) -> str | None:

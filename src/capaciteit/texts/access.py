@@ -49,7 +49,7 @@ LOCAL_MODE_HOST_REFUSED = (
     "Geweigerd: het dashboard draait in lokale modus (zonder inlog) en antwoordt alleen op "
     "deze computer, via localhost, 127.0.0.1 of [::1]. Dit verzoek kwam via een andere "
     "hostnaam, bijvoorbeeld van een andere website of via een reverse proxy. Open het "
-    "dashboard als http://localhost:poort/, of stel inloggen in ([auth] in "
+    "dashboard als `http://localhost:<poort>/`, of stel inloggen in ([auth] in "
     ".streamlit/secrets.toml) om het via een andere naam aan te bieden."
 )
 LOGIN_BUTTON = "Inloggen"
