@@ -38,12 +38,11 @@ def parse_numbers(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip()
     plain = text.str.fullmatch(PLAIN).fillna(False) & \
         ~text.str.fullmatch(THOUSANDS_DOTS).fillna(False)
-    if bool((plain | text.isna()).all()):  # the usual case: nothing to untangle
-        numbers = pd.to_numeric(text, errors="coerce").astype("Float64")
-    else:
-        present = text.dropna()
-        mapping = {value: parse_number(value) for value in present.unique()}
-        numbers = text.map(mapping).astype("Float64")
+    numbers = pd.to_numeric(text.where(plain), errors="coerce").astype("Float64")
+    rest = text[~plain & text.notna()]  # usually none: only these are untangled one by one
+    if not rest.empty:
+        mapping = {value: parse_number(value) for value in rest.unique()}
+        numbers.loc[rest.index] = rest.map(mapping).astype("Float64")
     finite = numbers.notna() & numbers.abs().lt(math.inf).fillna(False)
     return (numbers.where(finite) + 0.0).astype("Float64")  # + 0.0: -0 is 0
 
