@@ -171,11 +171,10 @@ def test_the_page_asks_nothing_of_any_other_host(tab, requested, server):
     assert any(u.endswith("/app/static/leaflet/leaflet.js") for u in requested)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: the map starts 720 px down a 1000 px window; a click on a region that is in "
-    "view focuses the map's iframe, the page scrolls ~340 px between mouse-down and mouse-up, "
-    "Leaflet sees a drag and the click is lost (see NOTES-streamlit.md, Maps)"))
 def test_a_click_on_a_region_in_view_opens_its_page_without_moving_the_page(tab, server):
+    # The map starts ~720 px down a 1000 px window. Leaflet used to focus the map with a
+    # scroll, the page moved ~340 px between mouse-down and mouse-up and the click was lost
+    # (geo.maps.SteadyFocus); one click, from where the page stands, must open the region.
     frame = open_map(tab, server + "/")
     region = biggest_region_in_view(tab, frame)
     before = tab.evaluate(MAIN_SCROLL)

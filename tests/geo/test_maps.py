@@ -331,3 +331,9 @@ def test_the_lapsing_marker_tooltip_shows_a_hostile_region_name_as_text(boundari
                               attributions=["bron"]).get_root().render()
     assert f"{HOSTILE_SHOWN}: " in html  # folium's tooltip is HTML in a JS template string
     assert HOSTILE not in html
+
+
+def test_the_map_takes_focus_without_scrolling_the_page_that_holds_it(rendered):
+    """Leaflet's mouse-down focus scrolled the page and lost the first click (browser test)."""
+    assert rendered.count("focus({preventScroll: true})") == 1
+    assert re.search(r"\}\)\(map_\w+\.keyboard\);", rendered)  # this map's keyboard handler

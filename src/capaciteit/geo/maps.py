@@ -131,6 +131,7 @@ def build_choropleth(
     fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
                       prefer_canvas=False, control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
+    SteadyFocus().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
@@ -195,6 +196,7 @@ def build_supply_map(
     fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
                       control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
+    SteadyFocus().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
@@ -308,6 +310,32 @@ class Legend(MacroElement):
         )
         self.html = (f"<strong>{html_text(title)}</strong>{rows}"
                      f"<div style=\"margin-top:4px\">{html_text(peildatum)}</div>")
+
+
+class SteadyFocus(MacroElement):
+    """Leaflet focuses the map on mouse-down without scrolling the page that holds it.
+
+    Leaflet's keyboard handler calls ``focus()`` on the map; in an iframe that scrolls
+    the parent page between mouse-down and mouse-up, Leaflet then sees a drag and the
+    first click on a region is lost. ``preventScroll`` keeps the page where it stands.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function(keyboard) {
+            if (!keyboard) { return; }
+            keyboard.disable();
+            keyboard._onMouseDown = function() {
+                if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+            };
+            keyboard.enable();
+        })({{ this._parent.get_name() }}.keyboard);
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "SteadyFocus"
 
 
 class Attribution(MacroElement):
