@@ -22,8 +22,6 @@ from tests.browser_support import (
     MAP_FRAME,
     REGION_SHAPE,
     open_tab,
-    prepare_data,
-    running_app,
     save_screenshot,
     tooltip_of,
     wait_until_idle,
@@ -33,21 +31,6 @@ pytestmark = pytest.mark.browser
 
 SPOTS = re.compile(r"(\d+) witte vlek\(ken\) in (\d+) regio")
 METRIC = '[data-testid="stMetric"]'
-
-
-@pytest.fixture(scope="module")
-def demo_folder(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder with the demo data (no agreements yet)."""
-    directory = tmp_path_factory.mktemp("agreement-browser-data")
-    prepare_data(directory, regions_cache)
-    return directory
-
-
-@pytest.fixture(scope="module")
-def server(demo_folder: Path) -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free port, on that data folder."""
-    with running_app(demo_folder) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

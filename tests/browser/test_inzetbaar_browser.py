@@ -1,7 +1,7 @@
 """End to end in headless Chromium: a crisis team asks one question and reads the answer.
 
 A real Streamlit server on its own data folder with demo data (the fixtures of
-tests/test_browser.py). Screenshots go to tests/artifacts/ for a person to look at.
+tests/browser/conftest.py). Screenshots go to tests/artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from capaciteit import texts
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import make_engine
-from tests.browser import test_map_browser as test_browser
 from tests.browser_support import ARTIFACTS, MAP_FRAME, REGION_SHAPE, save_screenshot
 from tests.pages.test_inzetbaar_page import deployable
 from tests.pages.test_pages import dutch_integer
@@ -27,7 +26,6 @@ TARGET = "VR15"
 POWER = "Handhaving mondkapjesplicht OV"
 NEEDED = 5000
 # the fixtures: own server on its own data folder with demo data
-demo_folder, server, tab = test_browser.demo_folder, test_browser.server, test_browser.tab
 
 
 def stored_records(folder: Path) -> pd.DataFrame:

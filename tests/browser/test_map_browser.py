@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -28,7 +27,6 @@ from tests.browser_support import (
     TIMEOUT_MS,
     VIEWPORT,
     open_tab,
-    prepare_data,
     running_app,
     save_screenshot,
     visible_point,
@@ -41,28 +39,6 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 MAIN_SCROLL = '() => document.querySelector("[data-testid=\\"stMain\\"]").scrollTop'
 
 # ---------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def demo_folder(regions_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder with the map assets, a migrated database and the demo data."""
-    directory = tmp_path_factory.mktemp("browser-data")
-    prepare_data(directory, regions_cache)
-    return directory
-
-
-@pytest.fixture(scope="module")
-def server(demo_folder: Path) -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free port, on the demo data folder."""
-    with running_app(demo_folder) as url:
-        yield url
-
-
-@pytest.fixture
-def tab(chromium: Browser, server: str) -> Iterator[Page]:
-    """A fresh browser tab (its own context: no cookies or session shared)."""
-    with open_tab(chromium) as page:
-        yield page
 
 
 @pytest.fixture

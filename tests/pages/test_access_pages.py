@@ -28,7 +28,7 @@ from capaciteit.agreements import overview as agreement_overview
 from capaciteit.settings import get_settings
 from capaciteit.storage.engine import prepare_database
 from capaciteit.storage.models import RoleGrant, Submission
-from tests.conftest import AUTH_SECRETS
+from tests.pages.support import open_page, run_ok, values
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -64,28 +64,6 @@ def login(email: str | None, **claims: object) -> dict[str, object]:
     if email is not None:
         user["email"] = email
     return user
-
-
-def open_page(page: str, user: dict[str, object], **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.secrets["auth"] = AUTH_SECRETS
-    at.user = user
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def run_ok(target) -> AppTest:
-    at = target.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def values(elements) -> list[str]:
-    return [str(e.value) for e in elements]
 
 
 def form_button(at: AppTest, form: str, label: str):

@@ -28,6 +28,7 @@ from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import prepare_database
 from tests.conftest import copy_database
+from tests.pages.support import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -96,16 +97,6 @@ DRAFT = AgreementDraft(
     valid_to=TODAY + timedelta(days=400),
     status="getekend",
 )
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def submit(at: AppTest, form: str) -> AppTest:

@@ -31,6 +31,7 @@ from capaciteit.settings import get_settings
 from capaciteit.storage.engine import prepare_database
 from capaciteit.uploads import publishing
 from capaciteit.uploads.validation import ValidationResult
+from tests.pages.support import open_page, run_ok
 from tests.pages.test_upload_page import as_csv, capacity_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,22 +114,6 @@ def store(data_dir: Path) -> Iterator[Engine]:
                                (), 24), actor=admin, categories=default_categories())
     yield engine
     engine.dispose()
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def run_ok(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 # ---------------------------------------------------------------- every page

@@ -45,7 +45,8 @@ from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import prepare_database
 from capaciteit.uploads import publishing
 from capaciteit.uploads.validation import ValidationResult
-from tests.conftest import AUTH_SECRETS, copy_database, log_in
+from tests.conftest import copy_database, log_in
+from tests.pages.support import open_page, run_ok, values
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -176,31 +177,6 @@ def user_for(role: str) -> dict[str, object]:
     slug = re.sub(r"[^a-z0-9]+", "-", role.lower()).strip("-")
     return {"is_logged_in": True, "email": f"{slug}@vr-test.nl", "email_verified": True,
             "name": f"Test {role}"}
-
-
-def open_page(page: str, *, auth: bool = True, user: dict | None = None,
-              **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    if auth:
-        at.secrets["auth"] = AUTH_SECRETS
-        at.user = user or {"is_logged_in": False}
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def run_ok(target) -> AppTest:
-    """Run the app (from the AppTest or from a widget just used) and check it raised nothing."""
-    at = target.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def values(elements) -> list[str]:
-    return [str(e.value) for e in elements]
 
 
 def refusals_in(at: AppTest) -> list[str]:
@@ -444,7 +420,7 @@ def test_a_logged_in_user_with_a_role_sees_who_they_are(store):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_lokale_modus_shows_its_banner_on_every_page(store, page):
-    at = open_page(page, auth=False, regio="VR13")
+    at = open_page(page, regio="VR13")
     assert [i for i in values(at.info) if i.startswith(LOCAL_BANNER_START)] == [
         "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
         "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
@@ -455,7 +431,7 @@ def test_lokale_modus_shows_its_banner_on_every_page(store, page):
 
 
 def test_in_lokale_modus_the_local_user_publishes(store):
-    at = open_page("pages/aanleveren.py", auth=False, regio="VR15")
+    at = open_page("pages/aanleveren.py", regio="VR15")
     at.file_uploader[0].set_value(("VR15.csv", capacity_csv("VR15"), "text/csv"))
     run_ok(at)
     run_ok(next(b for b in at.button if b.label == "Publiceren").click())
@@ -476,7 +452,7 @@ def public_address() -> Iterator[None]:
 @pytest.mark.parametrize("page", PAGES)
 def test_lokale_modus_on_a_public_address_refuses_and_shows_nothing(store, public_address,
                                                                     page):
-    at = open_page(page, auth=False, regio="VR13")
+    at = open_page(page, regio="VR13")
     assert len(at.error) == 1
     refusal = at.error[0].value
     assert refusal.startswith("Het dashboard weigert te starten: het luistert op 0.0.0.0 maar "
