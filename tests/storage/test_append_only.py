@@ -29,6 +29,7 @@ from capaciteit.agreements.rules import AgreementDraft, Catalogue
 from capaciteit.agreements.service import create_agreement, update_agreement
 from capaciteit.capacity.categories import default_categories
 from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.deployment.measure_store import load_measures, save_measure
 from capaciteit.deployment.presets import load_presets, save_preset
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import make_engine, migrate, prepare_database, write_transaction
@@ -58,6 +59,7 @@ TAMPER = {
     "population": ("inhabitants", "1"),
     "role_grant": ("email", "'iemand@anders.nl'"),
     "agreement": ("partner_name", "'Iemand anders'"),
+    "closure_measure_version": ("assumption", "'iets anders'"),
 }
 EDITED_IN_PLACE = {"agreement"}  # its edits are logged in agreement_change instead
 
@@ -103,6 +105,9 @@ def every_app_write(engine: Engine, actor: User = ADMIN) -> None:
     preset = load_presets(engine)[0]
     save_preset(engine, replace(preset, name=preset.name + " (bijgewerkt)"), actor=actor,
                 categories=default_categories())
+    schools = next(m for m in load_measures(engine) if m.code == "scholen-gesloten")
+    save_measure(engine, replace(schools, name=schools.name + " (bijgewerkt)"), actor=actor,
+                 categories=default_categories())
     with pytest.raises(AccessDenied):  # a refusal is itself appended to the audit trail
         roles.grant(engine, User("niemand@elders.nl"), "x@y.nl", "beheerder")
 

@@ -21,8 +21,8 @@ Counting rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 import geopandas as gpd
@@ -32,6 +32,13 @@ import pandas as pd
 from capaciteit import texts
 from capaciteit.agreements.coverage import covered_records
 from capaciteit.capacity.aggregation import is_stale
+from capaciteit.deployment.measures import (
+    NOTHING_FREED,
+    Freed,
+    Measure,
+    freed_capacity,
+    measures_in_force,
+)
 from capaciteit.formatting import format_number
 from capaciteit.geo.boundaries import WORK_CRS
 
@@ -58,7 +65,8 @@ class Question:
 
     ``scopes`` are (category, subcategory or None for the whole category)
     pairs, any of which qualifies; empty means every category. ``powers`` must
-    all be held. ``search_area`` is a key of ``SEARCH_AREAS``.
+    all be held. ``search_area`` is a key of ``SEARCH_AREAS``. ``measures`` are the codes
+    of the closure measures in force (``deployment.measures``).
     """
 
     targets: tuple[str, ...]
@@ -67,6 +75,7 @@ class Question:
     scopes: tuple[tuple[str, str | None], ...] = ()
     powers: tuple[str, ...] = ()
     search_area: str = "buren"
+    measures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class Answer:
     covered: int
     shortfall: int
     today: date
+    freed: Freed = NOTHING_FREED  # closure measures: freed capacity, on its own line
 
     @property
     def uncovered(self) -> int:
@@ -150,6 +160,7 @@ def answer_question(
     *,
     today: date,
     stale_after_days: int,
+    measures: Sequence[Measure] = (),
 ) -> Answer:
     """Answer a crisis team's question from stored data.
 
@@ -175,6 +186,9 @@ def answer_question(
         The day agreements must be valid and freshness is judged.
     stale_after_days
         A peildatum older than this is flagged stale.
+    measures
+        The closure measures known (``question.measures`` names those in force); what
+        they free is ``Answer.freed``, apart from the deployable totals.
     """
     if not question.targets:
         raise ValueError("a question needs at least one target region")
@@ -204,7 +218,18 @@ def answer_question(
         agreements=_covering_agreements(per_key, prepared.links, agreements, suppliers,
                                         question.hours),
         deployable=total, covered=int(deployable[covered].sum()),
-        shortfall=max(question.persons_needed - total, 0), today=today)
+        shortfall=max(question.persons_needed - total, 0), today=today,
+        freed=_freed(question, p, area, measures))
+
+
+def _freed(question: Question, prepared: PreparedCapacity, area: pd.DataFrame,
+           measures: Sequence[Measure]) -> Freed:
+    """What the closure measures in force free in the search area (any (sub)category)."""
+    if not question.measures:
+        return NOTHING_FREED
+    in_force = measures_in_force(question.measures, measures)
+    mask = matching_mask(prepared.rows, replace(question, scopes=()), area["region_code"])
+    return freed_capacity(prepared.rows, mask, in_force)
 
 
 def rings(neighbours: pd.DataFrame, targets: Iterable[str]) -> dict[str, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -28,6 +29,8 @@ from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import MANAGE_PRESETS, User
 from capaciteit.bounds import MAX_POSITION, column_text_problem, text_problem
 from capaciteit.capacity.categories import Category, horizons
+from capaciteit.deployment.measure_store import load_measures, read_measures
+from capaciteit.deployment.measures import reference_measures
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import StoredPreset
 
@@ -43,7 +46,11 @@ class PresetError(Exception):
 
 @dataclass(frozen=True)
 class Preset:
-    """A recurring question: which (sub)categories, which powers, which horizon first."""
+    """A recurring question: which (sub)categories, which powers, which horizon first.
+
+    ``measures`` are the codes of the closure measures the question assumes in force.
+    A preset never fixes the target regions or the number of persons.
+    """
 
     code: str
     name: str
@@ -53,6 +60,7 @@ class Preset:
     hours: int
     position: int = 0
     active: bool = True
+    measures: tuple[str, ...] = ()
 
 
 @cache
@@ -62,13 +70,18 @@ def reference_presets() -> tuple[Preset, ...]:
     return tuple(
         Preset(code=v["code"], name=v["naam"], description=v.get("omschrijving", ""),
                scopes=tuple((s["categorie"], s.get("subcategorie")) for s in v["inzet"]),
-               powers=tuple(v.get("bevoegdheden", ())), hours=int(v["uren"]), position=i)
+               powers=tuple(v.get("bevoegdheden", ())), hours=int(v["uren"]), position=i,
+               measures=tuple(v.get("maatregelen", ())))
         for i, v in enumerate(tomllib.loads(text)["vraag"])
     )
 
 
-def preset_problems(preset: Preset, categories: tuple[Category, ...]) -> list[str]:
-    """What is wrong with a preset, in Dutch; empty when it can be stored."""
+def preset_problems(preset: Preset, categories: tuple[Category, ...],
+                    measure_codes: Collection[str] | None = None) -> list[str]:
+    """What is wrong with a preset, in Dutch; empty when it can be stored.
+
+    ``measure_codes``: the known closure measures (None: the reference list).
+    """
     problems = []
     if not CODE_PATTERN.fullmatch(preset.code):
         problems.append(texts.PRESET_BAD_CODE.format(code=preset.code))
@@ -84,6 +97,10 @@ def preset_problems(preset: Preset, categories: tuple[Category, ...]) -> list[st
                 scope=f"{category}/{subcategory}" if subcategory else category))
     if preset.hours not in {h.hours for h in horizons()}:
         problems.append(texts.PRESET_BAD_HOURS.format(uren=preset.hours))
+    known_measures = (set(measure_codes) if measure_codes is not None
+                      else {m.code for m in reference_measures()})
+    problems += [texts.PRESET_UNKNOWN_MEASURE.format(code=code)
+                 for code in preset.measures if code not in known_measures]
     return problems + _value_problems(preset)
 
 
@@ -145,8 +162,10 @@ def save_preset(engine: Engine, preset: Preset, *, actor: User,
                       powers=tuple(p.strip() for p in preset.powers if p.strip()))
     load_presets(engine)  # seed first, so a new preset never blocks the reference list
     row = _to_row(cleaned, actor.label, now or datetime.now(UTC))
+    load_measures(engine)  # the measures a preset may name, seeded likewise
     with authorized_write(engine, actor, MANAGE_PRESETS) as conn:
-        problems = preset_problems(cleaned, categories)
+        known = {m.code for m in read_measures(conn, include_inactive=True)}
+        problems = preset_problems(cleaned, categories, known)
         if problems:
             raise PresetError(texts.PRESET_REFUSED.format(fouten="; ".join(problems)))
         changed = conn.execute(update(StoredPreset)
@@ -155,7 +174,8 @@ def save_preset(engine: Engine, preset: Preset, *, actor: User,
         if not changed:
             conn.execute(insert(StoredPreset), row)
         audit.record(conn, actor, "veelgestelde_vraag_opgeslagen", object_type="veelgestelde_vraag",
-                     object_id=cleaned.code, details={"nieuw": not changed})
+                     object_id=cleaned.code, details={"nieuw": not changed,
+                                                      "maatregelen": list(cleaned.measures)})
     return cleaned
 
 
@@ -168,10 +188,11 @@ def _to_row(preset: Preset, actor: str, now: datetime) -> dict[str, object]:
     return {"code": preset.code, "name": preset.name, "description": preset.description,
             "scopes": [list(s) for s in preset.scopes], "powers": list(preset.powers),
             "hours": preset.hours, "position": preset.position, "active": preset.active,
-            "updated_by": actor, "updated_at": now}
+            "updated_by": actor, "updated_at": now, "measures": list(preset.measures)}
 
 
 def _from_row(r: RowMapping) -> Preset:
     return Preset(code=r["code"], name=r["name"], description=r["description"],
                   scopes=tuple((s[0], s[1]) for s in r["scopes"]), powers=tuple(r["powers"]),
-                  hours=int(r["hours"]), position=int(r["position"]), active=bool(r["active"]))
+                  hours=int(r["hours"]), position=int(r["position"]), active=bool(r["active"]),
+                  measures=tuple(r["measures"] or ()))

@@ -230,6 +230,28 @@ class StoredPreset(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_by: Mapped[str] = mapped_column(String(320))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    measures: Mapped[list[str]] = mapped_column(JSON, default=list)  # closure measure codes
+
+
+class StoredMeasure(Base):
+    """One version of a closure measure (sluiting); the newest per code is the current one.
+
+    Append-only (migration 0007): an edit adds a version, so every earlier wording,
+    share and assumption stays. ``releases`` is a list of {category, subcategory or
+    None, fraction}. An empty table means: not yet seeded from the reference TOML.
+    """
+
+    __tablename__ = "closure_measure_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    assumption: Mapped[str] = mapped_column(Text)
+    releases: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    saved_by: Mapped[str] = mapped_column(String(320))
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class RoleGrant(Base):

@@ -123,6 +123,9 @@ HISTORY_REFUSED = {
     "role_grant": "een toegekende rol wordt nooit gewijzigd of verwijderd, alleen eenmaal "
                   "ingetrokken",
     "agreement": "afspraken worden nooit verwijderd of vervangen; zet de status op opgezegd",
+    # closure measures (issue 13): every edit is a new version
+    "closure_measure_version": "versies van een maatregel worden nooit gewijzigd of "
+                               "verwijderd; sla een nieuwe versie op",
 }
 
 # Values: e-mail addresses in the role table within bounds

@@ -141,3 +141,50 @@ DEPLOY_WITHIN_HOURS = "binnen {uren} uur"
 
 # Presets: who seeded them
 PRESET_SEED_ACTOR = "referentielijst (vragen.toml)"
+
+# Closure measures (lockdown): the question, the freed capacity, the editor (issue 13, point 4)
+DEPLOY_MEASURES = "Maatregelen van kracht (sluitingen)"
+DEPLOY_MEASURES_HELP = (
+    "Gesloten sectoren maken mensen vrij die nu niet inzetbaar zijn, zoals museumbeveiligers "
+    "of leerplichtambtenaren. Het antwoord toont hen op een eigen regel, met de aannames."
+)
+FREED_LINE = (
+    "**Vrijgekomen door sluiting: {aantal} personen** ({maatregelen}), bovenop de inzetbare "
+    "capaciteit; samen {samen}: {gevolg}."
+)
+FREED_SHORTFALL = "nog een tekort van {tekort}"
+FREED_NO_SHORTFALL = "geen tekort"
+FREED_SCOPE_LINE = "{scope}: {aantal} vrij ({aandeel} door {maatregelen})"
+FREED_ASSUMPTIONS = "Aannames bij de sluitingen"
+FREED_ASSUMPTION = "{naam}: {aanname}"
+FREED_RULE = (
+    "Telling: per (sub)categorie komt het genoemde deel vrij van wie niet al inzetbaar is "
+    "(aantal personen min inzetbare personen), in het zoekgebied, binnen de termijn en met de "
+    "vereiste bevoegdheden. Wie onder twee maatregelen valt, telt één keer (het hoogste "
+    "deel); wie al inzetbaar is, telt niet nog eens mee. Afgerond naar beneden."
+)
+MEASURE_BAD_CODE = "de code '{code}' mag alleen kleine letters, cijfers en streepjes bevatten"
+MEASURE_NO_NAME = "de naam is leeg"
+MEASURE_NO_ASSUMPTION = "de aanname is leeg: zeg waarom en hoeveel er vrijkomt"
+MEASURE_NO_RELEASE = "kies ten minste één (sub)categorie die vrijkomt"
+MEASURE_UNKNOWN_SCOPE = "'{scope}' is geen bekende (sub)categorie"
+MEASURE_BAD_FRACTION = "het deel dat vrijkomt van '{scope}' moet tussen 0 en 100% liggen"
+MEASURE_TWICE = "'{scope}' staat twee keer in de maatregel"
+MEASURE_REFUSED = "Maatregel niet opgeslagen: {fouten}."
+MEASURE_SAVED = "Maatregel '{naam}' opgeslagen."
+MEASURE_SEED_ACTOR = "referentielijst (maatregelen.toml)"
+MEASURE_EDIT = "Maatregelen (sluitingen) beheren"
+MEASURE_EDIT_INTRO = (
+    "Wijzig een maatregel of voeg er een toe. Elke wijziging wordt als nieuwe versie "
+    "bewaard; een maatregel verdwijnt niet, zet haar op inactief."
+)
+MEASURE_CHOOSE = "Maatregel"
+MEASURE_NEW = "(nieuwe maatregel)"
+MEASURE_CODE = "Code (in de link ?maatregelen=…)"
+MEASURE_ASSUMPTION = "Aanname"
+MEASURE_RELEASES = "Wat komt vrij (percentage per (sub)categorie)"
+MEASURE_RELEASE_SCOPE = "(Sub)categorie"
+MEASURE_RELEASE_PERCENT = "Deel dat vrijkomt (%)"
+MEASURE_HISTORY = "Eerdere versies"
+PRESET_UNKNOWN_MEASURE = "'{code}' is geen bekende maatregel"
+MEASURE_FIELDS = {"name": "de naam", "assumption": "de aanname"}
