@@ -11,49 +11,28 @@ import streamlit as st
 from capaciteit import texts
 from capaciteit.access.permissions import MANAGE_PRESETS, AccessDenied, can
 from capaciteit.capacity.categories import horizons
-from capaciteit.deployment.presets import (
-    Preset,
-    PresetError,
-    find_preset,
-    load_presets,
-    save_preset,
-)
+from capaciteit.deployment.links import Choices
+from capaciteit.deployment.measures import Measure
+from capaciteit.deployment.presets import Preset, PresetError, load_presets, save_preset
 from capaciteit.deployment.view import power_options, scope_keys, scope_options, scopes_from_keys
 from capaciteit.formatting import plain
+from pages._question_link import apply_preset
 from pages._shared import AppContext, flash, show_flash, write_refused
 
 NEW = ""
 EDITOR_SLOT = "preset_editor"
 
 
-def apply_preset(preset: Preset) -> None:
-    """Fill the question form with a preset and put it in the address (?vraag=code)."""
-    st.session_state.update(inzet_scopes=scope_keys(preset.scopes), preset_url=preset.code,
-                            inzet_powers=list(preset.powers), inzet_hours=preset.hours)
-    st.query_params["vraag"] = preset.code
-
-
-def preset_buttons(presets: list[Preset], names: dict[str, str]) -> None:
-    """Follow the deep links (?vraag=, ?regio=), then offer a button per preset."""
-    requested = st.query_params.get("vraag")
-    chosen = find_preset(presets, requested)
-    if requested and chosen is None:
-        st.error(texts.DEPLOY_UNKNOWN_PRESET.format(code=plain(requested)))
-    elif chosen and st.session_state.get("preset_url") != chosen.code:
-        apply_preset(chosen)
-    if st.query_params.get("regio") in names and "inzet_targets" not in st.session_state:
-        st.session_state["inzet_targets"] = [st.query_params["regio"]]
+def preset_buttons(presets: list[Preset], choices: Choices) -> None:
+    """A button per preset; a click fills what the preset fixes (``_question_link``)."""
     st.subheader(texts.DEPLOY_PRESETS)
     for column, preset in zip(st.columns(max(len(presets), 1)), presets, strict=False):
         column.button(plain(preset.name), key=f"preset_button_{preset.code}",
-                      on_click=apply_preset, args=(preset,),
+                      on_click=apply_preset, args=(preset, choices),
                       help=plain(preset.description) or None, use_container_width=True)
-    if chosen:
-        st.markdown(texts.DEPLOY_PRESET_ACTIVE.format(naam=plain(chosen.name),
-                                                      omschrijving=plain(chosen.description)))
 
 
-def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
+def preset_editor(ctx: AppContext, found_powers: list[str], measures: list[Measure]) -> None:
     """Choose a preset (or a new one), edit it in a form, save it through the service.
 
     Shown to who may manage presets (beheerders); the service refuses everyone else.
@@ -79,6 +58,10 @@ def preset_editor(ctx: AppContext, found_powers: list[str]) -> None:
         st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers, *preset.powers]),
                        list(preset.powers), accept_new_options=True, key=f"{prefix}_powers",
                        placeholder=texts.AGREEMENT_FORM_CHOOSE)
+        names = {m.code: m.name for m in measures}
+        st.multiselect(texts.DEPLOY_MEASURES, list(names),
+                       [c for c in preset.measures if c in names], format_func=names.__getitem__,
+                       key=f"{prefix}_measures", placeholder=texts.AGREEMENT_FORM_CHOOSE)
         st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
                  index=[h.hours for h in horizons()].index(preset.hours),
                  format_func=lambda h: next(x.name for x in horizons() if x.hours == h),
@@ -95,7 +78,8 @@ def _save(ctx: AppContext, code: str, prefix: str) -> None:
     preset = Preset(code or str(state[f"{prefix}_code"]).strip(), state[f"{prefix}_name"],
                     state[f"{prefix}_description"], scopes_from_keys(state[f"{prefix}_scopes"]),
                     tuple(state[f"{prefix}_powers"]), int(state[f"{prefix}_hours"]),
-                    int(state[f"{prefix}_position"]), bool(state[f"{prefix}_active"]))
+                    int(state[f"{prefix}_position"]), bool(state[f"{prefix}_active"]),
+                    tuple(state[f"{prefix}_measures"]))
     try:
         saved = save_preset(ctx.engine, preset, actor=ctx.user, categories=ctx.categories)
     except AccessDenied as refused:  # by the role table as it is now; shown by context()

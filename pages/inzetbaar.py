@@ -16,6 +16,7 @@ from capaciteit.deployment.answer import (
     Question,
     answer_question,
 )
+from capaciteit.deployment.measure_store import load_measures
 from capaciteit.deployment.presets import load_presets
 from capaciteit.deployment.view import (
     agreement_view,
@@ -31,17 +32,23 @@ from capaciteit.deployment.view import (
 )
 from capaciteit.exports import XLSX_TYPE
 from capaciteit.geo.maps import build_supply_map
+from pages._measure_editor import freed_lines, measure_editor, show_freed
 from pages._preset_editor import preset_buttons, preset_editor
+from pages._question_link import follow_form, follow_link, persons_chosen, question_choices
 from pages._shared import context, deployable_capacity, show_table
 
 ctx = context()
 names = ctx.boundaries.region_names()
 st.title(texts.DEPLOY_HEADER)
 st.caption(texts.DEPLOY_INTRO)
-preset_buttons(load_presets(ctx.engine), names)
-
+presets, measures = load_presets(ctx.engine), load_measures(ctx.engine)
 today = date.today()
 capacity = deployable_capacity(ctx, today)
+found_powers = capacity.rows["powers"].cat.categories.tolist()
+power_choices = power_options([*found_powers, *(w for p in presets for w in p.powers)])
+choices = question_choices(names, ctx.categories, power_choices, measures, presets)
+follow_link(choices)
+preset_buttons(presets, choices)
 left, right = st.columns(2)
 targets = left.multiselect(texts.DEPLOY_TARGETS, list(names), key="inzet_targets",
                            format_func=lambda c: f"{names[c]} ({c})",
@@ -50,31 +57,34 @@ scopes = scope_options(ctx.categories)
 scope_choice = left.multiselect(texts.DEPLOY_SCOPES, list(scopes), key="inzet_scopes",
                                 format_func=scopes.__getitem__, help=texts.DEPLOY_SCOPES_HELP,
                                 placeholder=texts.AGREEMENT_FORM_CHOOSE)
-found_powers = capacity.rows["powers"].cat.categories.tolist()
-powers = left.multiselect(texts.DEPLOY_POWERS, power_options(found_powers), key="inzet_powers",
+powers = left.multiselect(texts.DEPLOY_POWERS, power_choices, key="inzet_powers",
                           help=texts.DEPLOY_POWERS_HELP, placeholder=texts.AGREEMENT_FORM_CHOOSE)
+measure_names = {m.code: m.name for m in measures}
+in_force = left.multiselect(texts.DEPLOY_MEASURES, list(measure_names), key="inzet_measures",
+                            format_func=measure_names.__getitem__, help=texts.DEPLOY_MEASURES_HELP,
+                            placeholder=texts.AGREEMENT_FORM_CHOOSE)
 hours = right.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], key="inzet_hours",
                     horizontal=True, format_func=lambda h: next(
                         x.name for x in horizons() if x.hours == h))
 needed = right.number_input(texts.DEPLOY_PERSONS, min_value=1, max_value=MAX_PERSONS_NEEDED,
-                            value=100, step=10,
-                            key="inzet_persons")
-area = right.radio(texts.DEPLOY_AREA, list(SEARCH_AREAS), index=1, horizontal=True,
+                            value=None, step=10, key="inzet_persons", on_change=persons_chosen)
+area = right.radio(texts.DEPLOY_AREA, list(SEARCH_AREAS), horizontal=True,
                    key="inzet_area", format_func=texts.SEARCH_AREA_LABELS.__getitem__)
-if not targets:
-    st.info(texts.DEPLOY_CHOOSE_TARGET)
+if not follow_form(presets) or needed is None:  # the address follows; what is missing is asked
     st.stop()
 
 question = Question(tuple(targets), int(hours), int(needed), scopes_from_keys(scope_choice),
-                    tuple(powers), area)
+                    tuple(powers), area, tuple(in_force))
 agreements, agreement_scopes = agreement_frames(ctx.engine)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
-                         stale_after_days=ctx.settings.stale_after_days)
+                         stale_after_days=ctx.settings.stale_after_days, measures=measures)
 sentences = answer_sentences(answer, names, ctx.settings.stale_after_days)
 (st.error if answer.shortfall else st.success)(sentences[0])
 for line in sentences[1:]:
     st.warning(line)
+freed = freed_lines(answer, ctx.categories)
+show_freed(freed, answer)
 
 attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)
 st_folium(build_supply_map(
@@ -102,12 +112,15 @@ asked = question_line(question, names, ctx.categories)
 made_at = datetime.now().astimezone()
 down = st.columns(2)
 down[0].download_button(texts.DEPLOY_EXPORT, answer_workbook(
-    answer, sentences, asked, made_at, attributions), "inzetbaar.xlsx", XLSX_TYPE)
+    answer, [*sentences, *freed], asked, made_at, attributions), "inzetbaar.xlsx", XLSX_TYPE)
 down[1].download_button(texts.DEPLOY_PRINT, print_page(
-    answer, sentences, asked, made_at, attributions), "inzetbaar.html", "text/html",
+    answer, [*sentences, *freed], asked, made_at, attributions), "inzetbaar.html", "text/html",
     help=texts.DEPLOY_PRINT_HELP)
 
 if can(ctx.user, MANAGE_PRESETS):  # offered to who may; the service refuses anyone else
     with st.expander(texts.PRESET_EDIT):
         st.caption(texts.PRESET_EDIT_INTRO)
-        preset_editor(ctx, found_powers)
+        preset_editor(ctx, found_powers, measures)
+    with st.expander(texts.MEASURE_EDIT):
+        st.caption(texts.MEASURE_EDIT_INTRO)
+        measure_editor(ctx)

@@ -6,6 +6,7 @@ Expected figures are counted here from the stored records, not by the app's code
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from capaciteit import texts
 from capaciteit.deployment.presets import reference_presets
@@ -49,7 +50,7 @@ def test_the_page_asks_for_a_target_region_first(demo_data):
 
 def test_a_deep_linked_preset_answers_with_the_shortfall_the_map_and_the_exports(
         demo_data, boundaries):
-    at = open_page(vraag="mondkapjes-ov", regio="VR13")
+    at = open_page(vraag="mondkapjes-ov", regio="VR13", personen="100")
     assert at.multiselect(key="inzet_scopes").value == ["boa/domein-4"]
     assert at.multiselect(key="inzet_powers").value == [POWER]
     assert at.multiselect(key="inzet_targets").value == ["VR13"]
@@ -74,7 +75,7 @@ def test_a_deep_linked_preset_answers_with_the_shortfall_the_map_and_the_exports
 
 
 def test_a_longer_horizon_and_a_wider_area_find_at_least_as_many(demo_data):
-    at = open_page(vraag="mondkapjes-ov", regio="VR13")
+    at = open_page(vraag="mondkapjes-ov", regio="VR13", personen="100")
     at.radio(key="inzet_hours").set_value(168).run()
     at.radio(key="inzet_area").set_value("land").run()
     assert not at.exception
@@ -96,3 +97,100 @@ def test_clicking_a_preset_fills_the_form_and_the_address(demo_data):
 def test_an_unknown_preset_in_the_address_is_named(demo_data):
     at = open_page(vraag="bestaat-niet")
     assert [e.value for e in at.error] == [texts.DEPLOY_UNKNOWN_PRESET.format(code="bestaat-niet")]
+
+
+# ---------------------------------------------------------------- presets, links, measures
+def freed_directly(records: pd.DataFrame, regions: set[str], hours: int,
+                   shares: dict[str, float]) -> int:
+    """Persons freed per subcategory (share × not deployable), rounded down, summed."""
+    rows = records[records["region_code"].isin(regions)
+                   & (records["deployable_within_hours"] <= hours)
+                   & records["subcategory"].isin(list(shares))]
+    spare = (rows["persons"] - rows["deployable_persons"]).clip(lower=0)
+    per = (spare * rows["subcategory"].map(shares)).groupby(rows["subcategory"]).sum()
+    return int(sum(int(v + 1e-9) for v in per))
+
+
+def neighbourhood(boundaries, code: str) -> set[str]:
+    neighbours = boundaries.neighbours
+    return {code, *neighbours.loc[neighbours["region_code"] == code, "neighbour_code"]}
+
+
+def test_a_preset_link_without_persons_asks_for_them_and_does_not_answer(demo_data):
+    at = open_page(vraag="mondkapjes-ov", regio="VR13")
+    assert at.number_input(key="inzet_persons").value is None
+    asks = texts.DEPLOY_PRESET_ASKS.format(open=texts.DEPLOY_PRESET_OPEN["persons"])
+    assert asks in [i.value for i in at.info]
+    assert not at.success and not at.error and not at.dataframe
+    at.number_input(key="inzet_persons").set_value(150).run()
+    assert at.success or at.error
+    assert at.query_params["personen"] == "150"
+
+
+def test_a_preset_button_without_a_region_asks_for_region_and_persons(demo_data):
+    at = open_page()
+    at.button(key="preset_button_mondkapjes-ov").click().run()
+    open_parts = texts.DEPLOY_PRESET_OPEN_JOIN.join(texts.DEPLOY_PRESET_OPEN.values())
+    assert texts.DEPLOY_PRESET_ASKS.format(open=open_parts) in [i.value for i in at.info]
+    assert not at.dataframe
+
+
+def test_a_deep_link_carries_the_whole_question_and_answers_directly(demo_data, boundaries):
+    at = open_page(regio="VR09", personen="150", inzet="particuliere-beveiliging",
+                   uren="168", gebied="eigen",
+                   maatregelen="musea-gesloten,evenementen-verboden,horeca-gesloten")
+    assert at.multiselect(key="inzet_targets").value == ["VR09"]
+    assert at.number_input(key="inzet_persons").value == 150
+    assert at.radio(key="inzet_hours").value == 168
+    assert at.radio(key="inzet_area").value == "eigen"
+    assert set(at.multiselect(key="inzet_measures").value) == {
+        "musea-gesloten", "evenementen-verboden", "horeca-gesloten"}
+    expected = freed_directly(demo_data, {"VR09"}, 168, {
+        "musea": 0.8, "evenementen": 0.9, "beveiliging-overig": 0.3})  # 0.9, not 0.9 + 0.5
+    assert expected > 0, "precondition: the demo data frees someone here"
+    freed = [i.value for i in at.info if i.value.startswith("**Vrijgekomen door sluiting")]
+    assert freed == [f"**Vrijgekomen door sluiting: {dutch_integer(expected)} personen** "
+                     "(Musea gesloten, Evenementen verboden, Horeca gesloten)"
+                     + freed[0].split(")", 1)[1]]
+    assert at.dataframe[0].value["Inzetbaar"].sum() + expected <= int(
+        demo_data.loc[demo_data["region_code"] == "VR09", "persons"].sum())
+
+
+def test_changing_a_field_marks_the_preset_aangepast_and_the_address_follows(demo_data):
+    at = open_page(vraag="mondkapjes-ov", regio="VR13", personen="100")
+    assert any(m.value.startswith("Vraag: **Handhaving mondkapjesplicht OV**.")
+               for m in at.markdown)
+    at.radio(key="inzet_hours").set_value(72).run()
+    labels = [m.value for m in at.markdown if m.value.startswith("Vraag: ")]
+    assert labels == [texts.DEPLOY_PRESET_MODIFIED.format(
+        naam="Handhaving mondkapjesplicht OV", velden=texts.LINK_FIELD_LABELS["hours"])]
+    assert "vraag" not in at.query_params
+    assert at.query_params["uren"] == "72"
+    assert at.query_params["inzet"] == "boa/domein-4"
+    at.radio(key="inzet_hours").set_value(24).run()  # back to the preset: no longer aangepast
+    assert at.query_params["vraag"] == "mondkapjes-ov"
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"regio": "VR99"}, texts.LINK_UNKNOWN_VALUE.format(veld="veiligheidsregio", waarde="VR99")),
+    ({"regio": "VR13", "personen": "1e400"},
+     texts.LINK_BAD_VALUES["personen"].format(waarde="1e400", max="1.000.000")),
+    ({"regio": "VR13", "personen": "-5"},
+     texts.LINK_BAD_VALUES["personen"].format(waarde="-5", max="1.000.000")),
+    ({"regio": "VR13", "personen": "１５０"},
+     texts.LINK_BAD_VALUES["personen"].format(waarde="１５０", max="1.000.000")),
+    ({"regio": "VR13", "uren": "25"}, texts.LINK_BAD_VALUES["uren"].format(waarde="25")),
+    ({"regio": "VR13", "gebied": "<script>"},
+     texts.LINK_BAD_VALUES["gebied"].format(waarde="\\<script\\>")),
+    ({"regio": "VR13", "maatregelen": "alles-dicht"},
+     texts.LINK_UNKNOWN_VALUE.format(veld="maatregel", waarde="alles-dicht")),
+    ({"regio": "VR13", "bevoegdheden": "**vet** " + "x" * 500},
+     texts.LINK_UNKNOWN_VALUE.format(veld="bevoegdheid",
+                                     waarde="\\*\\*vet\\*\\* " + "x" * 32 + "…")),
+])
+def test_a_hostile_or_invalid_link_value_gets_a_dutch_message_and_the_rest_applies(
+        demo_data, params, message):
+    at = open_page(**params)
+    assert message in [e.value for e in at.error]
+    if params["regio"] == "VR13":
+        assert at.multiselect(key="inzet_targets").value == ["VR13"]

@@ -52,6 +52,12 @@ def measure_history(conn: Connection, code: str) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).all(), columns=HISTORY_COLUMNS)
 
 
+def load_measure_history(engine: Engine, code: str) -> pd.DataFrame:
+    """Every version of one measure, newest first (what the editor shows)."""
+    with engine.connect() as conn:
+        return measure_history(conn, code)
+
+
 def seed_measures(conn: Connection, measures: tuple[Measure, ...], *,
                   now: datetime | None = None) -> int:
     """Store ``measures`` when the table is empty (first use); return how many were stored."""

@@ -188,3 +188,30 @@ MEASURE_RELEASE_PERCENT = "Deel dat vrijkomt (%)"
 MEASURE_HISTORY = "Eerdere versies"
 PRESET_UNKNOWN_MEASURE = "'{code}' is geen bekende maatregel"
 MEASURE_FIELDS = {"name": "de naam", "assumption": "de aanname"}
+
+# Presets and links: a preset asks for what it leaves open; the address follows the question
+DEPLOY_PRESET_MODIFIED = (
+    "Vraag: **{naam}** (aangepast: {velden} gewijzigd). Het antwoord hoort bij de vraag "
+    "zoals die nu in het formulier staat."
+)
+DEPLOY_PRESET_ASKS = (
+    "Deze veelgestelde vraag legt {open} niet vast. Vul dat eerst in; dan volgt het antwoord."
+)
+DEPLOY_PRESET_OPEN = {"targets": "de doelregio", "persons": "het aantal benodigde personen"}
+DEPLOY_PRESET_OPEN_JOIN = " en "
+DEPLOY_FILL_PERSONS = "Vul het aantal benodigde personen in."
+LINK_FIELD_LABELS = {"scopes": "categorie", "powers": "bevoegdheden", "hours": "termijn",
+                     "measures": "maatregelen"}
+LINK_PARAMETER_LABELS = {"regio": "veiligheidsregio", "inzet": "(sub)categorie",
+                         "maatregelen": "maatregel", "bevoegdheden": "bevoegdheid"}
+LINK_UNKNOWN_VALUE = "De link noemt een onbekende {veld}: '{waarde}'; die is weggelaten."
+LINK_BAD_VALUES = {
+    "personen": "Het aantal personen in de link ('{waarde}') is geen heel getal van 1 tot en "
+                "met {max}; vul het zelf in.",
+    "uren": "De termijn in de link ('{waarde}') is geen toegestane termijn (24, 72 of 168 uur); "
+            "de termijn is niet overgenomen.",
+    "gebied": "Het zoekgebied in de link ('{waarde}') bestaat niet; het zoekgebied is niet "
+              "overgenomen.",
+}
+MEASURE_HISTORY_COLUMNS = {"saved_at": "Opgeslagen op", "saved_by": "Door", "name": "Naam",
+                           "assumption": "Aanname", "releases": "Komt vrij", "active": "Actief"}
