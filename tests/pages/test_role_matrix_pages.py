@@ -39,6 +39,7 @@ from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
 from capaciteit.capacity.records import RECORD_COLUMNS
+from capaciteit.deployment.measure_store import load_measures
 from capaciteit.deployment.presets import load_presets
 from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
@@ -66,7 +67,8 @@ NO_ROLE_START = "U bent ingelogd als"
 # ---------------------------------------------------------------- the expected matrix
 
 ACTIONS = ["publiceren VR13", "publiceren VR15", "herstellen VR13", "afspraak VR13",
-           "afspraak landelijk", "veelgestelde vragen", "rol toekennen", "auditspoor inzien"]
+           "afspraak landelijk", "veelgestelde vragen", "maatregelen", "rol toekennen",
+           "auditspoor inzien"]
 ROLES = {  # label → what is granted in the role table (None: nothing)
     "lezer": "lezer",
     "regio-invoerder:VR13": "regio-invoerder:VR13",
@@ -92,11 +94,13 @@ HOW_REFUSED = {  # how a page refuses a user who has a role, but not this right
     ("lezer", "afspraak VR13"): ("verborgen", READ_ONLY),
     ("lezer", "afspraak landelijk"): ("verborgen", READ_ONLY),
     ("lezer", "veelgestelde vragen"): ("verborgen", None),
+    ("lezer", "maatregelen"): ("verborgen", None),
     ("lezer", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("lezer", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "publiceren VR15"): ("geweigerd", PUBLISH_VR15),
     ("regio-invoerder:VR13", "afspraak landelijk"): ("geweigerd", NATIONAL_AGREEMENTS),
     ("regio-invoerder:VR13", "veelgestelde vragen"): ("verborgen", None),
+    ("regio-invoerder:VR13", "maatregelen"): ("verborgen", None),
     ("regio-invoerder:VR13", "rol toekennen"): ("verborgen", ADMIN_ONLY),
     ("regio-invoerder:VR13", "auditspoor inzien"): ("verborgen", ADMIN_ONLY),
 }
@@ -162,6 +166,10 @@ def agreements(engine: Engine) -> list[tuple[str, str]]:
 
 def presets(engine: Engine) -> list[str]:
     return sorted(p.code for p in load_presets(engine, include_inactive=True))
+
+
+def measures(engine: Engine) -> list[tuple[str, str]]:
+    return sorted((m.code, m.name) for m in load_measures(engine, include_inactive=True))
 
 
 def grants(engine: Engine) -> list[tuple[str, str]]:
@@ -260,6 +268,18 @@ def edit_presets(user: dict) -> Cell:
     return Cell(at, control=True)
 
 
+def edit_measures(user: dict) -> Cell:
+    at = open_page("pages/inzetbaar.py", user=user, regio="VR13")
+    if not [s for s in at.selectbox if s.key == "measure_choice"]:
+        if at.title:
+            assert "Maatregelen (sluitingen) beheren" not in [e.label for e in at.expander]
+        return Cell(at, control=False)
+    run_ok(at.selectbox(key="measure_choice").set_value("scholen-gesloten"))
+    at.text_input(key="measure_scholen-gesloten_name").input("Scholen dicht")
+    run_ok(form_button(at, "measure_form_scholen-gesloten", "Opslaan").click())
+    return Cell(at, control=True)
+
+
 def grant_role(user: dict) -> Cell:
     at = open_page("pages/beheer.py", user=user)
     if form_button(at, "rol_toekennen", "Rol toekennen") is None:
@@ -302,6 +322,8 @@ ACTION_TABLE = {
                                  "afspraak_aangemaakt", None),  # national: no region
     "veelgestelde vragen": Action(edit_presets, presets, "Vraag 'Matrixvraag' opgeslagen.",
                              "veelgestelde_vraag_opgeslagen"),
+    "maatregelen": Action(edit_measures, measures, "Maatregel 'Scholen dicht' opgeslagen.",
+                          "maatregel_opgeslagen"),
     "rol toekennen": Action(grant_role, grants, "Rol lezer toegekend aan nieuw@vr-test.nl.",
                             "rol_toegekend"),
     "auditspoor inzien": Action(view_audit, lambda e: None, "", None),
@@ -313,6 +335,9 @@ EXPECTED_CHANGE = {  # what an allowed action adds to the store
     "afspraak VR13": lambda before: [("VR13", "Gemeente Amsterdam")],
     "afspraak landelijk": lambda before: [(None, "Landelijke Pool")],  # stored without region
     "veelgestelde vragen": lambda before: sorted([*before, "matrix-test"]),
+    "maatregelen": lambda before: sorted(
+        ("scholen-gesloten", "Scholen dicht") if code == "scholen-gesloten" else (code, name)
+        for code, name in before),
     "rol toekennen": lambda before: sorted([*before, ("nieuw@vr-test.nl", "lezer")]),
     "auditspoor inzien": lambda before: None,
 }
@@ -470,6 +495,7 @@ PERMISSION_OF = {  # the role table's word for each matrix action, and the regio
     "herstellen VR13": ("herstellen", "VR13"), "afspraak VR13": ("afspraak_wijzigen", "VR13"),
     "afspraak landelijk": ("landelijke_afspraak", None),
     "veelgestelde vragen": ("veelgestelde_vragen_beheren", None),
+    "maatregelen": ("veelgestelde_vragen_beheren", None),
     "rol toekennen": ("rollen_beheren", None),
     "auditspoor inzien": ("audit_inzien", None),
 }
