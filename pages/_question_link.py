@@ -95,7 +95,7 @@ def form_values() -> QuestionForm:
         measures=tuple(state.get(FIELD_KEYS["measures"]) or ()))
 
 
-def follow_form(presets: Sequence[Preset]) -> bool:
+def follow_form(presets: Sequence[Preset], choices: Choices) -> bool:
     """After the widgets: label the preset, write the address, and say what is missing.
 
     Returns whether the question is complete enough to answer.
@@ -103,12 +103,12 @@ def follow_form(presets: Sequence[Preset]) -> bool:
     form = form_values()
     preset = next((p for p in presets if p.code == st.session_state.get(ACTIVE)), None)
     params = link_params(form, preset, default_hours=horizons()[0].hours,
-                         default_area=DEFAULT_AREA)
+                         default_area=DEFAULT_AREA, choices=choices)
     if params != current_params():
         st.query_params.from_dict(params)
     st.session_state[WRITTEN] = params
     if preset is not None:
-        changed = changed_fields(form, preset)
+        changed = changed_fields(form, preset, choices)
         label = (texts.DEPLOY_PRESET_MODIFIED.format(naam=plain(preset.name),
                                                      velden=", ".join(changed)) if changed
                  else texts.DEPLOY_PRESET_ACTIVE.format(naam=plain(preset.name),

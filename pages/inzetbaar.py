@@ -70,7 +70,7 @@ needed = right.number_input(texts.DEPLOY_PERSONS, min_value=1, max_value=MAX_PER
                             value=None, step=10, key="inzet_persons", on_change=persons_chosen)
 area = right.radio(texts.DEPLOY_AREA, list(SEARCH_AREAS), horizontal=True,
                    key="inzet_area", format_func=texts.SEARCH_AREA_LABELS.__getitem__)
-if not follow_form(presets) or needed is None:  # the address follows; what is missing is asked
+if not follow_form(presets, choices) or needed is None:  # address follows; ask what is missing
     st.stop()
 
 question = Question(tuple(targets), int(hours), int(needed), scopes_from_keys(scope_choice),

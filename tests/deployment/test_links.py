@@ -102,3 +102,14 @@ def test_the_address_written_for_a_form_reads_back_as_the_same_question(form, wi
     read_back = QuestionForm(**{**defaults, **linked.fields})  # type: ignore[arg-type]
     same = {f: set(v) if isinstance(v, tuple) else v for f, v in vars(read_back).items()}
     assert same == {f: set(v) if isinstance(v, tuple) else v for f, v in vars(form).items()}
+
+
+def test_a_measure_no_longer_offered_does_not_make_the_preset_aangepast():
+    lockdown = Preset("lockdown", "Lockdown", "", (("boa", None),), (), 72,
+                      measures=("scholen-gesloten", "bestaat-niet-meer"))
+    form = QuestionForm(("VR09",), 150, ("boa",), (), 72, "buren", ("scholen-gesloten",))
+    assert changed_fields(form, lockdown) == [texts.LINK_FIELD_LABELS["measures"]]
+    assert changed_fields(form, lockdown, CHOICES) == []
+    assert link_params(form, lockdown, default_hours=24, default_area="buren",
+                       choices=CHOICES) == {"vraag": ["lockdown"], "regio": ["VR09"],
+                                            "personen": ["150"]}

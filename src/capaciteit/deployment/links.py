@@ -110,9 +110,14 @@ def preset_fields(preset: Preset, choices: Choices | None = None) -> dict[str, o
             "measures": tuple(measures)}
 
 
-def changed_fields(form: QuestionForm, preset: Preset) -> list[str]:
-    """The fields the preset fixes that the form now holds otherwise (Dutch labels)."""
-    fixed = preset_fields(preset)
+def changed_fields(form: QuestionForm, preset: Preset,
+                   choices: Choices | None = None) -> list[str]:
+    """The fields the preset fixes that the form now holds otherwise (Dutch labels).
+
+    With ``choices``, the preset is compared as the form could take it (a measure made
+    inactive since does not count as a change).
+    """
+    fixed = preset_fields(preset, choices)
     changed = []
     for field, value in fixed.items():
         now = getattr(form, field)
@@ -124,10 +129,10 @@ def changed_fields(form: QuestionForm, preset: Preset) -> list[str]:
 
 
 def link_params(form: QuestionForm, preset: Preset | None, *, default_hours: int,
-                default_area: str) -> dict[str, list[str]]:
+                default_area: str, choices: Choices | None = None) -> dict[str, list[str]]:
     """The address for the form: ``vraag`` while the preset is unchanged, else every field."""
     params: dict[str, list[str]] = {}
-    unchanged = preset is not None and not changed_fields(form, preset)
+    unchanged = preset is not None and not changed_fields(form, preset, choices)
     if unchanged and preset is not None:
         params[PRESET] = [preset.code]
     if form.targets:
