@@ -94,7 +94,7 @@ def _save(ctx: AppContext, code: str, prefix: str, shown: pd.DataFrame) -> None:
     """On submit, before the page reruns: store a new version, keep the outcome to show."""
     state = st.session_state
     by_label = {label: key for key, label in scope_options(ctx.categories).items()}
-    rows = _edited_rows(shown, state[f"{prefix}_releases"])
+    rows = edited_rows(shown, state[f"{prefix}_releases"])
     scopes = scopes_from_keys(by_label.get(str(s), str(s)) for s, _ in rows)
     measure = Measure(code or str(state[f"{prefix}_code"]).strip(), state[f"{prefix}_name"],
                       state[f"{prefix}_assumption"],
@@ -111,7 +111,7 @@ def _save(ctx: AppContext, code: str, prefix: str, shown: pd.DataFrame) -> None:
         flash(EDITOR_SLOT, "success", texts.MEASURE_SAVED.format(naam=plain(saved.name)))
 
 
-def _edited_rows(shown: pd.DataFrame, edits: dict) -> list[tuple[object, float]]:
+def edited_rows(shown: pd.DataFrame, edits: dict) -> list[tuple[object, float]]:
     """The release rows after the data editor's edits, added and deleted rows included."""
     rows = [[s, p] for s, p in zip(shown["scope"], shown["percent"], strict=True)]
     for index, change in edits.get("edited_rows", {}).items():
