@@ -28,6 +28,7 @@ from capaciteit.storage.models import (
     AuditEvent,
     Base,
     RoleGrant,
+    StoredMeasure,
     StoredPreset,
     Submission,
 )
@@ -40,7 +41,7 @@ MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\
 ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
     (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
     (Agreement, "updated_by"), (AgreementChange, "changed_by"), (StoredPreset, "updated_by"),
-    (RoleGrant, "granted_by"), (RoleGrant, "revoked_by")]
+    (RoleGrant, "granted_by"), (RoleGrant, "revoked_by"), (StoredMeasure, "saved_by")]
 MAX_INHABITANTS = 20_000_000  # more than the whole country: no municipality has more
 MAX_POSITION = 9_999  # order of a question preset in the list
 

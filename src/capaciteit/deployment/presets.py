@@ -29,7 +29,7 @@ from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import MANAGE_PRESETS, User
 from capaciteit.bounds import MAX_POSITION, column_text_problem, text_problem
 from capaciteit.capacity.categories import Category, horizons
-from capaciteit.deployment.measure_store import load_measures, read_measures
+from capaciteit.deployment.measure_store import read_measures
 from capaciteit.deployment.measures import reference_measures
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import StoredPreset
@@ -162,10 +162,10 @@ def save_preset(engine: Engine, preset: Preset, *, actor: User,
                       powers=tuple(p.strip() for p in preset.powers if p.strip()))
     load_presets(engine)  # seed first, so a new preset never blocks the reference list
     row = _to_row(cleaned, actor.label, now or datetime.now(UTC))
-    load_measures(engine)  # the measures a preset may name, seeded likewise
     with authorized_write(engine, actor, MANAGE_PRESETS) as conn:
-        known = {m.code for m in read_measures(conn, include_inactive=True)}
-        problems = preset_problems(cleaned, categories, known)
+        stored = read_measures(conn, include_inactive=True)  # not yet seeded: the reference
+        problems = preset_problems(cleaned, categories,
+                                   {m.code for m in stored} if stored else None)
         if problems:
             raise PresetError(texts.PRESET_REFUSED.format(fouten="; ".join(problems)))
         changed = conn.execute(update(StoredPreset)
