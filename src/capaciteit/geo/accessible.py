@@ -1,0 +1,91 @@
+"""Leaflet made usable without a mouse and zoomable: WCAG 2.1 AA for the choropleths.
+
+folium's map template sets ``user-scalable=no`` in its viewport meta, which blocks
+zoom (WCAG 1.4.4); ``ZoomableMap`` writes the same header without it. Leaflet's
+region shapes take no keyboard focus, so a keyboard user could not read a region's
+value or open it; ``KeyboardRegions`` makes every shape a focusable button named
+by its tooltip, shows the tooltip on focus, draws a visible focus ring, and lets
+Enter or Space do what a click does (on Kaart: open the region).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+ZOOM_BLOCK = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
+
+
+class ZoomableMap(folium.Map):
+    """A ``folium.Map`` whose page lets the reader zoom (no ``user-scalable=no``)."""
+
+    def render(self, **kwargs: Any) -> None:
+        """Render as folium does, then replace the header with one that allows zoom."""
+        super().render(**kwargs)
+        header = self._template.module.__dict__["header"](self, kwargs)
+        self.get_root().header.add_child(Element(zoomable_header(str(header))),
+                                         name=self.get_name())
+
+
+def zoomable_header(header: str) -> str:
+    """``header`` with the viewport meta's zoom block removed."""
+    return ZOOM_BLOCK.sub("", header)
+
+
+class KeyboardRegions(MacroElement):
+    """Each shape of ``layer`` a focusable button: its tooltip as name, Enter as click."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function(layer, map) {
+            var style = document.createElement('style');
+            style.textContent = 'path.leaflet-interactive:focus{outline:none}'
+                + ' path.leaflet-interactive:focus-visible{stroke:#000;stroke-width:4px;'
+                + 'stroke-dasharray:6 3}';
+            document.head.appendChild(style);
+            var plain = function(html) {  // the tooltip's rows as "naam, titel: waarde"
+                var div = document.createElement('div');
+                div.innerHTML = html;
+                var rows = Array.prototype.map.call(div.querySelectorAll('tr'), function(row) {
+                    return Array.prototype.map.call(row.children, function(cell) {
+                        return cell.textContent.trim();
+                    }).filter(Boolean).join(': ');
+                }).filter(Boolean);
+                return rows.length ? rows.join(', ') : div.textContent.trim();
+            };
+            layer.eachLayer(function(shape) {
+                var element = shape.getElement && shape.getElement();
+                if (!element) { return; }
+                var owner = shape.getTooltip && shape.getTooltip() ? shape : layer;
+                var tooltip = owner.getTooltip && owner.getTooltip();
+                var name = tooltip ? tooltip._content : '';
+                if (typeof name === 'function') { name = name(shape); }
+                if (name && name.innerHTML !== undefined) { name = name.innerHTML; }
+                element.setAttribute('tabindex', '0');
+                element.setAttribute('role', 'button');
+                element.setAttribute('aria-label', plain(String(name || '')));
+                element.addEventListener('focus', function() {
+                    if (tooltip) { owner.openTooltip(shape, shape.getCenter()); }
+                });
+                element.addEventListener('blur', function() {
+                    if (tooltip) { owner.closeTooltip(); }
+                });
+                element.addEventListener('keydown', function(event) {
+                    if (event.key !== 'Enter' && event.key !== ' ') { return; }
+                    event.preventDefault();
+                    shape.fire('click', {latlng: shape.getCenter(), layer: shape,
+                                         originalEvent: event}, true);
+                });
+            });
+        })({{ this.layer.get_name() }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, layer: folium.GeoJson) -> None:
+        super().__init__()
+        self._name = "KeyboardRegions"
+        self.layer = layer
