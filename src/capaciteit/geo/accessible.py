@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 ZOOM_BLOCK = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
@@ -23,12 +23,13 @@ ZOOM_BLOCK = re.compile(r",\s*maximum-scale=1\.0,\s*user-scalable=no")
 class ZoomableMap(folium.Map):
     """A ``folium.Map`` whose page lets the reader zoom (no ``user-scalable=no``)."""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium's returns None
         """Render as folium does, then replace the header with one that allows zoom."""
         super().render(**kwargs)
         header = self._template.module.__dict__["header"](self, kwargs)
-        self.get_root().header.add_child(Element(zoomable_header(str(header))),
-                                         name=self.get_name())
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        root.header.add_child(Element(zoomable_header(str(header))), name=self.get_name())
 
 
 def zoomable_header(header: str) -> str:
@@ -85,7 +86,7 @@ class KeyboardRegions(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, layer: folium.GeoJson) -> None:
+    def __init__(self, layer: Element) -> None:
         super().__init__()
         self._name = "KeyboardRegions"
         self.layer = layer
