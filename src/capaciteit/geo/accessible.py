@@ -42,6 +42,7 @@ class KeyboardRegions(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
+        document.documentElement.lang = 'nl';  // the map's texts are Dutch
         (function(layer, map) {
             var style = document.createElement('style');
             style.textContent = 'path.leaflet-interactive:focus{outline:none}'
