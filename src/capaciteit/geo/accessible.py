@@ -91,3 +91,64 @@ class KeyboardRegions(MacroElement):
         super().__init__()
         self._name = "KeyboardRegions"
         self.layer = layer
+
+
+HATCH_ID = "geen-gegevens-arcering"
+HATCH_LINE = "#555555"
+
+
+def hatched(colour: str) -> str:
+    """CSS background of a legend swatch: ``colour`` with the no-data hatching over it."""
+    return f"repeating-linear-gradient(-45deg,{HATCH_LINE} 0 2px,{colour} 2px 6px)"
+
+
+class HatchedNoData(MacroElement):
+    """Shapes of ``layer`` filled with ``colour`` (no data) get diagonal hatching over it.
+
+    The no-data grey has about the lightness of a colour class, so in greyscale print
+    only the hatching tells them apart. The layer's style is wrapped, so hovering
+    (which resets the style) keeps the hatching.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function(layer, map, colour, id, line) {
+            var svg = map.getPanes().overlayPane.querySelector('svg');
+            if (!svg) { return; }
+            var ns = 'http://www.w3.org/2000/svg';
+            var make = function(tag, attributes) {
+                var element = document.createElementNS(ns, tag);
+                Object.keys(attributes).forEach(function(k) {
+                    element.setAttribute(k, attributes[k]);
+                });
+                return element;
+            };
+            if (!svg.querySelector('#' + id)) {
+                var defs = svg.querySelector('defs') || svg.insertBefore(make('defs', {}),
+                                                                         svg.firstChild);
+                var pattern = make('pattern', {id: id, patternUnits: 'userSpaceOnUse',
+                                               width: 6, height: 6,
+                                               patternTransform: 'rotate(45)'});
+                pattern.appendChild(make('rect', {width: 6, height: 6, fill: colour}));
+                pattern.appendChild(make('rect', {width: 2, height: 6, fill: line}));
+                defs.appendChild(pattern);
+            }
+            var style = layer.options.style;
+            layer.options.style = function(feature) {
+                var result = Object.assign({}, style(feature));
+                if (result.fillColor === colour) { result.fillColor = 'url(#' + id + ')'; }
+                return result;
+            };
+            layer.eachLayer(function(shape) { layer.resetStyle(shape); });
+        })({{ this.layer.get_name() }}, {{ this._parent.get_name() }},
+           {{ this.colour|tojson }}, {{ this.hatch_id|tojson }}, {{ this.line|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, layer: Element, colour: str) -> None:
+        super().__init__()
+        self._name = "HatchedNoData"
+        self.layer = layer
+        self.colour = colour
+        self.hatch_id = HATCH_ID
+        self.line = HATCH_LINE

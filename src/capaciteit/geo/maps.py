@@ -26,7 +26,7 @@ from jinja2 import Template
 
 from capaciteit import texts
 from capaciteit.formatting import format_number, html_text
-from capaciteit.geo.accessible import KeyboardRegions, ZoomableMap
+from capaciteit.geo.accessible import HatchedNoData, KeyboardRegions, ZoomableMap, hatched
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
@@ -150,6 +150,7 @@ def build_choropleth(
                                       aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
     KeyboardRegions(layer).add_to(fmap)
+    HatchedNoData(layer, palette().no_data).add_to(fmap)
     fmap.fit_bounds(_bounds(joined))
     Legend(legend_title, legend_entries(breaks, decimals), peildatum).add_to(fmap)
     Attribution(list(attributions)).add_to(fmap)
@@ -213,6 +214,7 @@ def build_supply_map(
                                       aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
     KeyboardRegions(shapes_layer).add_to(fmap)
+    HatchedNoData(shapes_layer, palette().no_data).add_to(fmap)
     labelled = joined[searched & values.notna()]
     points = labelled.geometry.representative_point()
     for point, value, is_target in zip(points, labelled["deployable_persons"],
@@ -306,7 +308,8 @@ class Legend(MacroElement):
         self.label = texts.MAP_LEGEND_LABEL
         rows = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;'
-            f'background:{colour};border:1px solid #555;margin-right:6px;'
+            f'background:{hatched(colour) if colour == palette().no_data else colour};'
+            f'border:1px solid #555;margin-right:6px;print-color-adjust:exact;'
             f'vertical-align:middle"></span>{html_text(label)}</div>'
             for colour, label in entries
         )
