@@ -20,12 +20,16 @@ from capaciteit.accessibility import statement
 from capaciteit.formatting import format_number
 from capaciteit.geo.boundaries import Boundaries
 from tests.browser_support import MAP_FRAME, REGION_SHAPE, save_screenshot, wait_until_idle
+from tests.pages.test_upload_page import REGION as UPLOAD_REGION
+from tests.pages.test_upload_page import XLSX, capacity_rows, filled_template
 
 pytestmark = pytest.mark.browser
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
 NAVIGATION_LINKS = '[data-testid="stSidebarNav"] a'
+SHOWN = '[data-testid="stMain"] [data-testid="stElementContainer"]'
+FILE_INPUT = '[data-testid="stFileUploader"] input[type="file"]'
 MAX_TABS = 120  # more Tab presses than any page has stops before the one sought
 # The focused element, followed into iframes: its frames' titles, tag and name.
 FOCUSED = """() => {
@@ -74,8 +78,13 @@ def navigation(page: Page, server: str) -> list[tuple[str, str]]:
 
 
 def open_and_settle(page: Page, url: str) -> None:
-    """Go to ``url``; wait until the app is idle and every map on it has drawn its shapes."""
+    """Go to ``url``; wait until the page has run and every map on it has drawn its shapes.
+
+    A freshly loaded app is idle for a moment before its first run starts, so the run is
+    first seen to have shown something, then to have finished.
+    """
     page.goto(url)
+    expect(page.locator(SHOWN).first).to_be_attached()
     wait_until_idle(page)
     for index in range(page.locator(MAP_FRAME).count()):
         frame = page.frame_locator(MAP_FRAME).nth(index)
@@ -152,14 +161,34 @@ def test_no_page_and_no_map_has_a_wcag_aa_violation_caused_by_the_app(
     addresses = [href for _, href in pages] + [
         f"{server}/regio?regio={code}", f"{server}/inzetbaar?regio={code}"]
     found: dict[str, list[str]] = {}
-    maps = 0
+    maps = {}
     for address in addresses:
         open_and_settle(tab, address)
-        for frame in checked_frames(tab):
-            maps += frame != tab.main_frame
+        frames = checked_frames(tab)
+        maps[address] = len(frames) - 1
+        for frame in frames:
             if problems := violations(frame):
                 found[f"{address} ({frame.url.split('?')[0]})"] = problems
-    assert maps >= 4, "the map frames were not checked"  # Kaart, Witte vlekken, Regio, Inzetbaar
+    # Kaart, Witte vlekken, Regio and Inzetbaar each show a map
+    assert sum(maps.values()) >= 4, f"the map frames were not checked: {maps}"
+    assert found == {}
+
+
+def test_the_upload_check_with_errors_and_the_preview_have_no_wcag_aa_violation(
+        tab: Page, server: str, boundaries: Boundaries):
+    """The Aanleveren page once a file is chosen: its errors table, then the preview."""
+    open_and_settle(tab, server)
+    open_and_settle(tab, f"{server}/aanleveren?regio={UPLOAD_REGION}")
+    found = {}
+    for label, rows in [("errors", capacity_rows(deployable_inspectors=20)),
+                        ("preview", capacity_rows())]:
+        tab.locator(FILE_INPUT).set_input_files(files=[{
+            "name": f"capaciteit_{UPLOAD_REGION}.xlsx", "mimeType": XLSX,
+            "buffer": filled_template(boundaries, rows)}])
+        expect(tab.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+        wait_until_idle(tab)
+        if problems := violations(tab.main_frame):
+            found[label] = problems
     assert found == {}
 
 
