@@ -18,8 +18,8 @@ ACCESSIBILITY_STATUSES = {
 }
 ACCESSIBILITY_STATUS = (
     "**Status {status}.** Het dashboard is nog niet onderzocht door een onafhankelijke "
-    "partij volgens de onderzoeksmethode WCAG-EM; dat onderzoek is nodig voor status A of B "
-    "en staat gepland. Wat hieronder staat, komt uit eigen controles bij elke wijziging: "
+    "partij volgens de onderzoeksmethode WCAG-EM; dat onderzoek is nodig voor status A of "
+    "B. Wat hieronder staat, komt uit eigen controles bij elke wijziging: "
     "axe-core in Chromium op elke pagina en in elke kaart (WCAG 2.0 en 2.1, niveau A en AA), "
     "en een test die het dashboard alleen met het toetsenbord doorloopt."
 )
@@ -31,7 +31,8 @@ ACCESSIBILITY_MEETS = (
     "Alle tekst, ook kleine bijschriften, heeft een contrast van minstens 4,5:1 met de "
     "achtergrond. De kleuren komen uit de huisstijl van de Rijksoverheid; het lettertype is "
     "Source Sans, vrij gelicentieerd en door het dashboard zelf geleverd.",
-    "Alles werkt met het toetsenbord en u ziet steeds waar de focus staat. Op een kaart is "
+    "Alle functies van het dashboard werken met het toetsenbord (op één punt van Streamlit "
+    "na, zie hieronder) en u ziet waar de focus staat. Op een kaart is "
     "elke regio met Tab te bereiken; de regio en haar waarde worden dan voorgelezen en "
     "getoond, en Enter opent de regio.",
     "Elke kaart heeft een beschrijving in tekst en een tabel met dezelfde cijfers.",
