@@ -4,6 +4,8 @@ import streamlit as st
 
 from capaciteit import texts
 
+PAGE_LANGUAGE_SCRIPT = "<script>document.documentElement.lang = 'nl';</script>"
+
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="🗺️", layout="wide")
 
 navigation = st.navigation([
@@ -21,5 +23,9 @@ navigation = st.navigation([
             icon=":material/group:"),
     st.Page("pages/beheer.py", title=texts.PAGE_ADMIN, url_path="beheer",
             icon=":material/admin_panel_settings:"),
+    st.Page("pages/toegankelijkheid.py", title=texts.PAGE_ACCESSIBILITY,
+            url_path="toegankelijkheid", icon=":material/accessibility_new:"),
 ])
+# Streamlit's page says lang="en" (streamlit/streamlit#15726); the content is Dutch.
+st.sidebar.html(PAGE_LANGUAGE_SCRIPT, unsafe_allow_javascript=True)
 navigation.run()  # every page starts with pages._shared.context(): data, banners

@@ -102,6 +102,10 @@ class Settings(BaseSettings):
         validation_alias=_env("CAPACITEIT_MAX_VERGOEDING_EURO"),
         description="Highest compensation in one agreement (euro)",
     )
+    accessibility_contact: str | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_TOEGANKELIJKHEID_CONTACT"),
+        description="Where to report an accessibility problem (e-mail address or web address)",
+    )
 
     @cached_property
     def regions_dir(self) -> Path:

@@ -26,6 +26,7 @@ from jinja2 import Template
 
 from capaciteit import texts
 from capaciteit.formatting import format_number, html_text
+from capaciteit.geo.accessible import HatchedNoData, KeyboardRegions, ZoomableMap, hatched
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
@@ -128,15 +129,15 @@ def build_choropleth(
     joined["naam"] = joined[name_column].map(html_text)
     joined = joined[[key, "naam", "waarde", "kleur", "geometry"]]
 
-    fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
-                      prefer_canvas=False, control_scale=True, zoom_snap=0.25)
+    fmap = ZoomableMap(tiles=None, zoom_control=True, scrollWheelZoom=False,
+                       prefer_canvas=False, control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
     SteadyFocus().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     highlighted = set(highlight)
-    folium.GeoJson(
+    layer = folium.GeoJson(
         json.loads(joined.to_json(drop_id=True)),
         name=legend_title,
         style_function=lambda f: {
@@ -148,6 +149,8 @@ def build_choropleth(
         tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"],
                                       aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
+    KeyboardRegions(layer).add_to(fmap)
+    HatchedNoData(layer, palette().no_data).add_to(fmap)
     fmap.fit_bounds(_bounds(joined))
     Legend(legend_title, legend_entries(breaks, decimals), peildatum).add_to(fmap)
     Attribution(list(attributions)).add_to(fmap)
@@ -193,14 +196,14 @@ def build_supply_map(
     joined["naam"] = joined["region_name"].map(html_text)
     layer = joined[["region_code", "naam", "waarde", "kleur", "doel", "geometry"]]
 
-    fmap = folium.Map(tiles=None, zoom_control=True, scrollWheelZoom=False,
-                      control_scale=True, zoom_snap=0.25)
+    fmap = ZoomableMap(tiles=None, zoom_control=True, scrollWheelZoom=False,
+                       control_scale=True, zoom_snap=0.25)
     offline_assets(fmap)
     SteadyFocus().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
-    folium.GeoJson(
+    shapes_layer = folium.GeoJson(
         json.loads(layer.to_json(drop_id=True)), name=legend_title,
         style_function=lambda f: {
             "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
@@ -210,6 +213,8 @@ def build_supply_map(
         tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"],
                                       aliases=["", html_text(legend_title)], sticky=True),
     ).add_to(fmap)
+    KeyboardRegions(shapes_layer).add_to(fmap)
+    HatchedNoData(shapes_layer, palette().no_data).add_to(fmap)
     labelled = joined[searched & values.notna()]
     points = labelled.geometry.representative_point()
     for point, value, is_target in zip(points, labelled["deployable_persons"],
@@ -291,8 +296,7 @@ class Legend(MacroElement):
             };
             legend.addTo({{ this._parent.get_name() }});
             var style = document.createElement('style');
-            style.textContent = '.leaflet-container{background:#f4f6f8}'
-                + ' path.leaflet-interactive:focus{outline:none}';
+            style.textContent = '.leaflet-container{background:#f4f6f8}';
             document.head.appendChild(style);
         })();
         {% endmacro %}
@@ -304,7 +308,8 @@ class Legend(MacroElement):
         self.label = texts.MAP_LEGEND_LABEL
         rows = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;'
-            f'background:{colour};border:1px solid #555;margin-right:6px;'
+            f'background:{hatched(colour) if colour == palette().no_data else colour};'
+            f'border:1px solid #555;margin-right:6px;print-color-adjust:exact;'
             f'vertical-align:middle"></span>{html_text(label)}</div>'
             for colour, label in entries
         )
