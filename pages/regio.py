@@ -127,7 +127,7 @@ earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].t
 if earlier and can(ctx.user, RESTORE, code):
     asked = st.query_params.get("herstel", "")  # from the upload page: a duplicate file
     if asked.isdigit() and int(asked) in earlier and st.session_state.get("herstel_url") != asked:
-        st.session_state[f"herstel_{code}"] = st.session_state["herstel_url"] = int(asked)
+        st.session_state[f"herstel_{code}"], st.session_state["herstel_url"] = int(asked), asked
     chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}",
                           format_func=lambda v: version_option(versions_of_region, v))
     try:

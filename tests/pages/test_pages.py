@@ -265,10 +265,19 @@ def test_clicking_a_region_on_the_map_opens_its_region_page(demo_data, boundarie
     assert at.title[0].value == boundaries.region_names()["VR13"]
 
 
-def test_the_region_table_can_be_downloaded_as_csv_and_excel(demo_data):
+def test_the_region_table_can_be_downloaded_as_csv_and_excel_the_map_as_png_and_pdf(demo_data):
     at = run_page()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download Excel"]
+    assert labels == ["Download CSV", "Download Excel", "Kaart als afbeelding (PNG)",
+                      "Rapport met kaart, tabel en actualiteit (PDF)"]
+
+
+def test_the_map_page_holds_every_region_in_a_table_for_print(demo_data, boundaries):
+    at = run_page()
+    printed = at.table[0].value  # shown only when printing (pages/_print.py)
+    assert len(printed) == 25
+    assert sorted(printed["Veiligheidsregio"]) == sorted(boundaries.region_names().values())
+    assert "None" not in printed.to_numpy().ravel().tolist()
 
 
 def test_an_empty_database_shows_no_data_for_every_region(data_dir):
