@@ -13,6 +13,7 @@ from capaciteit.capacity.aggregation import (
     region_table,
 )
 from capaciteit.capacity.categories import category_names
+from capaciteit.capacity.overview import version_history
 from capaciteit.capacity.presentation import (
     describe_map,
     labelled,
@@ -20,6 +21,7 @@ from capaciteit.capacity.presentation import (
     peildatum_label,
 )
 from capaciteit.capacity.report import MapView, national_map_png, national_report
+from capaciteit.capacity.trends import national_trend, trend_chart, version_series
 from capaciteit.exports import XLSX_TYPE, to_csv_bytes, to_xlsx_bytes
 from capaciteit.formatting import format_date, format_number
 from capaciteit.geo.maps import build_choropleth, clicked_feature_code
@@ -95,3 +97,15 @@ down[3].download_button(texts.REPORT_DOWNLOAD, lambda: national_report(
     view, data.versions, today=date.today(), stale_after_days=ctx.settings.stale_after_days,
     made_at=datetime.now(UTC)), "rapport_capaciteit.pdf", "application/pdf",
     on_click="ignore", icon=":material/picture_as_pdf:")
+
+st.subheader(texts.TREND_HEADER)  # from the kept versions (capacity/trends.py)
+national = national_trend(version_series(version_history(ctx.engine), category))
+if national.empty:
+    st.caption(texts.TREND_NONE)
+else:
+    note = texts.TREND_NATIONAL_NOTE.format(
+        categorie=category_label, datum=format_date(national["day"].iloc[-1]),
+        aantal=national["regions"].iloc[-1], totaal=len(ctx.boundaries.regions))
+    st.altair_chart(trend_chart(national, "day", [measure.base], {"regions": texts.TREND_REGIONS}),
+                    width="stretch", alt=note)
+    st.caption(note)

@@ -19,13 +19,14 @@ from capaciteit.capacity.aggregation import (
     neighbours_of,
 )
 from capaciteit.capacity.categories import categories_frame
-from capaciteit.capacity.overview import region_history
+from capaciteit.capacity.overview import region_history, version_history
 from capaciteit.capacity.presentation import (
     freshness_line,
     labelled,
     map_attributions,
     peildatum_label,
 )
+from capaciteit.capacity.trends import region_trend, trend_chart, version_series
 from capaciteit.formatting import format_number, plain
 from capaciteit.geo.maps import build_choropleth
 from capaciteit.uploads import publishing
@@ -77,6 +78,13 @@ else:
     st.write(freshness_line(version))  # uploader and file name made plain in the core
     if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.stale_after_days):
         st.warning(texts.REGION_STALE.format(dagen=ctx.settings.stale_after_days))
+
+    st.subheader(texts.TREND_HEADER)  # the region's versions (capacity/trends.py)
+    trend = region_trend(version_series(version_history(ctx.engine)), code)
+    note = texts.TREND_REGION_NOTE.format(aantal=len(trend))
+    st.altair_chart(trend_chart(trend, "uploaded_at", ["persons", "deployable_persons"],
+                                {"version": texts.TREND_VERSION}), width="stretch", alt=note)
+    st.caption(note)
 
     st.subheader(texts.REGION_BY_CATEGORY)
     per_category = by_category(summary, categories_frame(ctx.categories))

@@ -73,3 +73,12 @@ def test_printing_the_map_page_shows_every_region_and_no_sidebar_or_widgets(
     expect(tab.get_by_role("button", name="Download CSV")).to_be_hidden()
     save_screenshot(tab, "kaart_afdrukken.png")
     tab.emulate_media(media="screen")
+
+
+def test_the_map_page_charts_the_national_trend_over_the_versions(tab: Page, server: str):
+    open_map(tab, server)
+    note = tab.get_by_text(re.compile(r"^Per dag met een publicatie: .* 25 van 25 regio's met "
+                                      r"gegevens\.$"))
+    expect(note).to_be_visible()
+    expect(tab.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    save_screenshot(tab, "kaart_verloop.png")

@@ -115,6 +115,10 @@ def test_upload_restore_and_history_answer_a_region_the_first_time(
     expect(alert(tab, "Versie 1 is hersteld als nieuwe versie 3.")).to_be_visible()
     history = tab.locator('[data-testid="stDataFrame"]').filter(has_text="Waarschuwingen")
     expect(history).to_contain_text(f"herstel van versie 1 ({day(stored, 1)}, eerste.xlsx)")
+    expect(tab.get_by_text("Elke versie geldt vanaf het moment van publiceren tot de volgende "
+                           "(3 versie(s), alle categorieën).")).to_be_visible()
+    trend = tab.get_by_role("button", name="Download as PNG: Elke versie geldt vanaf")
+    expect(trend).to_have_count(1)  # the region's trend chart, named by its description
     save_screenshot(tab, "regio_herstel_geschiedenis.png")
     assert versions(folder)[["version", "kind", "is_current"]].to_dict("records") == [
         {"version": 3, "kind": "herstel", "is_current": True},

@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from capaciteit import texts
+from capaciteit.formatting import format_date
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
@@ -349,3 +350,24 @@ def test_choosing_another_region_updates_the_link(demo_data, boundaries):
     assert not at.exception
     assert at.title[0].value == boundaries.region_names()["VR01"]
     assert at.query_params["regio"] == "VR01"
+
+
+def step_charts(at: AppTest) -> list[dict]:
+    """The charts of a page that step from version to version (the trends)."""
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    return [s for s in specs if s.get("mark", {}).get("interpolate") == "step-after"]
+
+
+def test_the_map_page_charts_the_national_trend_and_counts_the_regions_in_it(demo_data):
+    at = run_page()
+    assert len(step_charts(at)) == 1
+    note = next(c.value for c in at.caption if c.value.startswith("Per dag met een publicatie"))
+    assert note.endswith("Regio's zonder gegevens tellen niet mee, niet als 0: op "
+                         f"{format_date(date.today())} 25 van 25 regio's met gegevens.")
+
+
+def test_the_region_page_charts_the_regions_versions(demo_data):
+    at = run_page("pages/regio.py", regio="VR13")
+    assert len(step_charts(at)) == 1
+    assert ("Elke versie geldt vanaf het moment van publiceren tot de volgende (1 versie(s), "
+            "alle categorieën).") in [c.value for c in at.caption]
