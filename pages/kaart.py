@@ -13,7 +13,6 @@ from capaciteit.capacity.aggregation import (
     region_table,
 )
 from capaciteit.capacity.categories import category_names
-from capaciteit.capacity.overview import version_history
 from capaciteit.capacity.presentation import (
     describe_map,
     labelled,
@@ -25,6 +24,7 @@ from capaciteit.capacity.trends import national_trend, trend_chart, version_seri
 from capaciteit.exports import XLSX_TYPE, to_csv_bytes, to_xlsx_bytes
 from capaciteit.formatting import format_date, format_number
 from capaciteit.geo.maps import build_choropleth, clicked_feature_code
+from pages._history import version_history
 from pages._print import printable
 from pages._shared import context, show_table
 
@@ -99,7 +99,7 @@ down[3].download_button(texts.REPORT_DOWNLOAD, lambda: national_report(
     on_click="ignore", icon=":material/picture_as_pdf:")
 
 st.subheader(texts.TREND_HEADER)  # from the kept versions (capacity/trends.py)
-national = national_trend(version_series(version_history(ctx.engine), category))
+national = national_trend(version_series(version_history(ctx), category))
 if national.empty:
     st.caption(texts.TREND_NONE)
 else:

@@ -19,7 +19,7 @@ from capaciteit.capacity.aggregation import (
     neighbours_of,
 )
 from capaciteit.capacity.categories import categories_frame
-from capaciteit.capacity.overview import region_history, version_history
+from capaciteit.capacity.overview import region_history
 from capaciteit.capacity.presentation import (
     freshness_line,
     labelled,
@@ -32,6 +32,7 @@ from capaciteit.geo.maps import build_choropleth
 from capaciteit.uploads import publishing
 from capaciteit.uploads.preview import restore_preview
 from capaciteit.uploads.view import history_view, totals_view, version_option
+from pages._history import version_history
 from pages._shared import context, flash, region_choice, show_flash, show_table, write_refused
 
 
@@ -80,7 +81,7 @@ else:
         st.warning(texts.REGION_STALE.format(dagen=ctx.settings.stale_after_days))
 
     st.subheader(texts.TREND_HEADER)  # the region's versions (capacity/trends.py)
-    trend = region_trend(version_series(version_history(ctx.engine)), code)
+    trend = region_trend(version_series(version_history(ctx)), code)
     note = texts.TREND_REGION_NOTE.format(aantal=len(trend))
     st.altair_chart(trend_chart(trend, "uploaded_at", ["persons", "deployable_persons"],
                                 {"version": texts.TREND_VERSION}), width="stretch", alt=note)
