@@ -30,9 +30,8 @@ from capaciteit.capacity.trends import region_trend, trend_chart, version_series
 from capaciteit.formatting import format_number, plain
 from capaciteit.geo.maps import build_choropleth
 from capaciteit.uploads import publishing
-from capaciteit.uploads.preview import restore_preview
 from capaciteit.uploads.view import history_view, totals_view, version_option
-from pages._history import version_history
+from pages._history import restore_change, version_history
 from pages._shared import context, flash, region_choice, show_flash, show_table, write_refused
 
 
@@ -140,7 +139,7 @@ if earlier and can(ctx.user, RESTORE, code):
     chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}",
                           format_func=lambda v: version_option(versions_of_region, v))
     try:
-        change = restore_preview(ctx.engine, code, chosen)
+        change = restore_change(ctx, code, chosen)
     except publishing.PublishError as error:
         st.error(plain(error))
     else:
