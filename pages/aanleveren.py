@@ -6,7 +6,7 @@ from capaciteit import texts
 from capaciteit.access.permissions import AccessDenied
 from capaciteit.bounds import Bounds
 from capaciteit.exports import XLSX_TYPE
-from capaciteit.formatting import plain
+from capaciteit.formatting import format_short_date, plain
 from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import UploadError
 from capaciteit.uploads.template import build_template
@@ -35,6 +35,8 @@ def publish_upload(code: str, check: preview.UploadCheck, accepted: bool) -> Non
         return
     flash(f"publiceren_{code}", "success", texts.PUBLISH_DONE.format(
         versie=done.version.version, regio=names[code], regels=done.version.row_count))
+    uploads = f"uploads_{code}"  # a new uploader key: the published file leaves the field
+    st.session_state[uploads] = st.session_state.get(uploads, 0) + 1
     if done.demo_removed:
         flash(f"publiceren_{code}", "info",
               texts.PUBLISH_DEMO_REMOVED.format(aantal=done.demo_removed))
@@ -60,12 +62,15 @@ limits = preview.upload_limits(ctx.settings)
 st.download_button(texts.TEMPLATE_DOWNLOAD, build_template(
     code, names[code], ctx.boundaries.municipality_table(), ctx.categories),
     f"sjabloon_capaciteit_{code}.xlsx", XLSX_TYPE, icon=":material/download:")
-upload = st.file_uploader(texts.UPLOAD_LABEL, type=["xlsx", "csv"], key=f"upload_{code}",
+upload = st.file_uploader(texts.UPLOAD_LABEL, type=["xlsx", "csv"],
+                          key=f"upload_{code}_{st.session_state.get(f'uploads_{code}', 0)}",
                           max_upload_size=ctx.settings.max_upload_mb)
 shown = show_flash(f"publiceren_{code}")
 if shown:
     if "success" in shown:
-        st.page_link("pages/regio.py", query_params={"regio": code}, label=names[code])
+        st.page_link("pages/regio.py", query_params={"regio": code},
+                     label=texts.PUBLISHED_REGION_LINK.format(regio=names[code]),
+                     icon=":material/arrow_forward:")
     st.stop()
 if upload is None:
     st.stop()
@@ -92,13 +97,25 @@ if result.errors:
     st.error(texts.UPLOAD_ERRORS.format(aantal=len(result.errors)))
     show_table(result.issues_frame())
     st.stop()
-if check.identical_version is not None:
-    st.info(texts.UPLOAD_IDENTICAL.format(versie=check.identical_version))
+same = check.identical
+if same is not None and same.is_current:
+    st.info(texts.UPLOAD_IDENTICAL.format(versie=same.version,
+                                          datum=format_short_date(same.uploaded_at)))
+    st.stop()
+if same is not None:  # an older version's file: its figures come back by restoring it
+    st.info(texts.UPLOAD_IDENTICAL_OLDER.format(
+        versie=same.version, datum=format_short_date(same.uploaded_at),
+        bestand=plain(same.filename or texts.NO_FILENAME)))
+    st.page_link("pages/regio.py", query_params={"regio": code, "herstel": str(same.version)},
+                 label=texts.RESTORE_LINK.format(versie=same.version, regio=names[code]),
+                 icon=":material/history:")
     st.stop()
 
 st.success(texts.UPLOAD_OK.format(regels=len(result.records)))
 st.subheader(texts.PREVIEW)
 st.write(check.diff.summary())
+if check.current_is_demo:
+    st.info(texts.PREVIEW_CURRENT_DEMO.format(regio=names[code]))
 st.caption(texts.PREVIEW_TOTALS)
 show_table(totals_view(check.diff, ctx.categories))
 tabs = st.tabs([texts.PREVIEW_ROWS, texts.PREVIEW_ADDED, texts.PREVIEW_REMOVED,

@@ -1,5 +1,7 @@
 """Kaart: the national choropleth of capacity per veiligheidsregio."""
 
+from datetime import UTC, date, datetime
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -17,9 +19,13 @@ from capaciteit.capacity.presentation import (
     map_attributions,
     peildatum_label,
 )
+from capaciteit.capacity.report import MapView, national_map_png, national_report
+from capaciteit.capacity.trends import national_trend, trend_chart, version_series
 from capaciteit.exports import XLSX_TYPE, to_csv_bytes, to_xlsx_bytes
 from capaciteit.formatting import format_date, format_number
 from capaciteit.geo.maps import build_choropleth, clicked_feature_code
+from pages._history import version_history
+from pages._print import printable
 from pages._shared import context, show_table
 
 MAP_KEY = "kaart"
@@ -75,8 +81,31 @@ shown = labelled(table, columns, {measure.column: measure.label})
 show_table(shown)
 notes = [f"{measure.label}, {category_label}", peildatum, *map_attributions(
     ctx.boundaries.manifest, data.has_demo, data.population_date)]
-down = st.columns(2)
+printable(shown)  # Ctrl+P: every row, no sidebar or widgets
+down = st.columns(4)
 down[0].download_button(texts.DOWNLOAD_CSV, to_csv_bytes(shown), "capaciteit_per_regio.csv",
                         "text/csv")
 down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(shown, texts.MAP_SHEET, notes),
                         "capaciteit_per_regio.xlsx", XLSX_TYPE)
+view = MapView(ctx.boundaries.regions_display, table, measure, category_label, peildatum,
+               map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date),
+               data.has_demo)  # the image and the report are made on click, not on every run
+down[2].download_button(texts.MAP_IMAGE_DOWNLOAD, lambda: national_map_png(view),
+                        "kaart_capaciteit.png", "image/png", on_click="ignore",
+                        icon=":material/map:")
+down[3].download_button(texts.REPORT_DOWNLOAD, lambda: national_report(
+    view, data.versions, today=date.today(), stale_after_days=ctx.settings.stale_after_days,
+    made_at=datetime.now(UTC)), "rapport_capaciteit.pdf", "application/pdf",
+    on_click="ignore", icon=":material/picture_as_pdf:")
+
+st.subheader(texts.TREND_HEADER)  # from the kept versions (capacity/trends.py)
+national = national_trend(version_series(version_history(ctx), category))
+if national.empty:
+    st.caption(texts.TREND_NONE)
+else:
+    note = texts.TREND_NATIONAL_NOTE.format(
+        categorie=category_label, datum=format_date(national["day"].iloc[-1]),
+        aantal=national["regions"].iloc[-1], totaal=len(ctx.boundaries.regions))
+    st.altair_chart(trend_chart(national, "day", [measure.base], {"regions": texts.TREND_REGIONS}),
+                    width="stretch", alt=note)
+    st.caption(note)

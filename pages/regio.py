@@ -26,10 +26,12 @@ from capaciteit.capacity.presentation import (
     map_attributions,
     peildatum_label,
 )
+from capaciteit.capacity.trends import region_trend, trend_chart, version_series
 from capaciteit.formatting import format_number, plain
 from capaciteit.geo.maps import build_choropleth
 from capaciteit.uploads import publishing
-from capaciteit.uploads.view import history_view
+from capaciteit.uploads.view import history_view, totals_view, version_option
+from pages._history import restore_change, version_history
 from pages._shared import context, flash, region_choice, show_flash, show_table, write_refused
 
 
@@ -76,6 +78,13 @@ else:
     st.write(freshness_line(version))  # uploader and file name made plain in the core
     if is_stale(version["peildatum_min"], pd.Timestamp.today(), ctx.settings.stale_after_days):
         st.warning(texts.REGION_STALE.format(dagen=ctx.settings.stale_after_days))
+
+    st.subheader(texts.TREND_HEADER)  # the region's versions (capacity/trends.py)
+    trend = region_trend(version_series(version_history(ctx)), code)
+    note = texts.TREND_REGION_NOTE.format(aantal=len(trend))
+    st.altair_chart(trend_chart(trend, "uploaded_at", ["persons", "deployable_persons"],
+                                {"version": texts.TREND_VERSION}), width="stretch", alt=note)
+    st.caption(note)
 
     st.subheader(texts.REGION_BY_CATEGORY)
     per_category = by_category(summary, categories_frame(ctx.categories))
@@ -124,6 +133,17 @@ shown, versions_of_region = region_history(ctx.engine, code)  # stamp read first
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
 if earlier and can(ctx.user, RESTORE, code):
-    st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
+    asked = st.query_params.get("herstel", "")  # from the upload page: a duplicate file
+    if asked.isdigit() and int(asked) in earlier and st.session_state.get("herstel_url") != asked:
+        st.session_state[f"herstel_{code}"], st.session_state["herstel_url"] = int(asked), asked
+    chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}",
+                          format_func=lambda v: version_option(versions_of_region, v))
+    try:
+        change = restore_change(ctx, code, chosen)
+    except publishing.PublishError as error:
+        st.error(plain(error))
+    else:
+        st.write(texts.RESTORE_PREVIEW.format(versie=chosen, samenvatting=change.summary()))
+        show_table(totals_view(change, ctx.categories, texts.RESTORE_TOTALS_COLUMNS))
     st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}", on_click=restore_version,
               args=(code, shown))

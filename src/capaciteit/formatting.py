@@ -41,6 +41,17 @@ def format_date(value: date | datetime | pd.Timestamp | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def format_short_date(value: date | datetime | pd.Timestamp | None) -> str:
+    """Format a date as '12-03-2026' (a moment in Dutch time); empty when missing."""
+    if value is None or pd.isna(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    if isinstance(value, datetime):  # a moment: stored in UTC, shown in Dutch time
+        stamp = (stamp if stamp.tzinfo else stamp.tz_localize("UTC")).tz_convert(
+            "Europe/Amsterdam")
+    return f"{stamp:%d-%m-%Y}"
+
+
 def format_datetime(value: datetime | pd.Timestamp | None) -> str:
     """Format a moment as '3 november 2026 14:05' in the Europe/Amsterdam zone."""
     if value is None or pd.isna(value):

@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from capaciteit import texts
+from capaciteit.formatting import format_date
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
 from capaciteit.storage import repository as storage
@@ -265,10 +266,19 @@ def test_clicking_a_region_on_the_map_opens_its_region_page(demo_data, boundarie
     assert at.title[0].value == boundaries.region_names()["VR13"]
 
 
-def test_the_region_table_can_be_downloaded_as_csv_and_excel(demo_data):
+def test_the_region_table_can_be_downloaded_as_csv_and_excel_the_map_as_png_and_pdf(demo_data):
     at = run_page()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download Excel"]
+    assert labels == ["Download CSV", "Download Excel", "Kaart als afbeelding (PNG)",
+                      "Rapport met kaart, tabel en actualiteit (PDF)"]
+
+
+def test_the_map_page_holds_every_region_in_a_table_for_print(demo_data, boundaries):
+    at = run_page()
+    printed = at.table[0].value  # shown only when printing (pages/_print.py)
+    assert len(printed) == 25
+    assert sorted(printed["Veiligheidsregio"]) == sorted(boundaries.region_names().values())
+    assert "None" not in printed.to_numpy().ravel().tolist()
 
 
 def test_an_empty_database_shows_no_data_for_every_region(data_dir):
@@ -340,3 +350,24 @@ def test_choosing_another_region_updates_the_link(demo_data, boundaries):
     assert not at.exception
     assert at.title[0].value == boundaries.region_names()["VR01"]
     assert at.query_params["regio"] == "VR01"
+
+
+def step_charts(at: AppTest) -> list[dict]:
+    """The charts of a page that step from version to version (the trends)."""
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    return [s for s in specs if s.get("mark", {}).get("interpolate") == "step-after"]
+
+
+def test_the_map_page_charts_the_national_trend_and_counts_the_regions_in_it(demo_data):
+    at = run_page()
+    assert len(step_charts(at)) == 1
+    note = next(c.value for c in at.caption if c.value.startswith("Per dag met een publicatie"))
+    assert note.endswith("Regio's zonder gegevens tellen niet mee, niet als 0: op "
+                         f"{format_date(date.today())} 25 van 25 regio's met gegevens.")
+
+
+def test_the_region_page_charts_the_regions_versions(demo_data):
+    at = run_page("pages/regio.py", regio="VR13")
+    assert len(step_charts(at)) == 1
+    assert ("Elke versie geldt vanaf het moment van publiceren tot de volgende (1 versie(s), "
+            "alle categorieën).") in [c.value for c in at.caption]

@@ -23,7 +23,7 @@ from streamlit.testing.v1.element_tree import Button, Element
 from capaciteit.access import roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.capacity.categories import default_categories
-from capaciteit.formatting import format_date
+from capaciteit.formatting import format_date, format_datetime
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.uploads.template import build_template
@@ -225,13 +225,24 @@ def test_a_valid_file_shows_the_changes_and_totals_before_anything_is_published(
     assert texts_of(at.success) == [
         "Geen fouten in 2 regels. Controleer het voorbeeld en publiceer."]
     assert [s.value for s in at.subheader] == ["Voorbeeld"]
-    # Demo figures are no baseline: against them every row counts as new.
-    assert "2 regel(s) toegevoegd, 0 verwijderd, 0 gewijzigd" in texts_of(at.markdown)
+    # "Huidig" is what the map shows for VR13 now: its demo figures, about to be replaced.
+    with store.connect() as conn:
+        demo = storage.region_records(conn, REGION)
+    assert f"2 regel(s) toegevoegd, {len(demo)} verwijderd, 0 gewijzigd" in texts_of(
+        at.markdown)
+    assert ("'Huidig' zijn de fictieve demogegevens van Amsterdam-Amstelland. Bij publiceren "
+            "worden ze vervangen door dit bestand; de fictieve regels staan onder "
+            "'Verwijderd'.") in texts_of(at.info)
+    now = demo.groupby("category")["persons"].sum()
+    new = {"boa": 120, "inspectiedienst": 15}
+    names = {c.code: c.name for c in default_categories()}
+    expected = [{"Categorie": names[c], "Huidig": int(now.get(c, 0)),
+                 "Nieuw": new.get(c, 0), "Verschil": new.get(c, 0) - int(now.get(c, 0))}
+                for c in sorted(set(now.index) | set(new))]
     totals = table_with(at, "Verschil")
-    assert totals.to_dict("records") == [
-        {"Categorie": "Boa's", "Huidig": 0, "Nieuw": 120, "Verschil": 120},
-        {"Categorie": "Inspectiediensten", "Huidig": 0, "Nieuw": 15, "Verschil": 15},
-    ]
+    assert sorted(totals.to_dict("records"), key=lambda r: r["Categorie"]) == sorted(
+        expected, key=lambda r: r["Categorie"])
+    assert totals["Huidig"].sum() == demo["persons"].sum() > 0
     rows = table_with(at, "Organisatie")
     assert rows["Organisatie"].tolist() == ["Gemeente Amsterdam, Handhaving",
                                             "NVWA regio Noord-West"]
@@ -263,7 +274,9 @@ def test_publishing_stores_a_new_version_by_the_uploader_and_ends_the_demo(store
         {"gemeente_code": None, "organisation": "NVWA regio Noord-West", "persons": 15,
          "fte": 12.0, "deployable_persons": 10, "deployable_within_hours": 72}]
     assert current_regions(store) == [REGION]
-    assert [link.label for link in at.get("page_link")][-1] == REGION_NAME
+    assert [link.label for link in at.get("page_link")][-1] == (
+        "Bekijk Amsterdam-Amstelland op de regiopagina")
+    assert at.file_uploader[0].value is None  # the published file has left the field
 
     at.run()
     assert not at.exception
@@ -276,9 +289,40 @@ def test_uploading_the_published_file_again_publishes_nothing(store, boundaries)
 
     again = upload(open_upload_page(), "opnieuw.xlsx", content)
     assert texts_of(again.info) == [
-        "Dit bestand is gelijk aan versie 1; er is niets nieuws te publiceren."]
+        f"Dit bestand is gelijk aan versie 1 van {dutch_day(history(store), 1)}, en dat zijn "
+        "de huidige cijfers; er is niets nieuws te publiceren."]
     assert publish_button(again) is None
     assert history(store)["version"].tolist() == [1]
+
+
+def dutch_day(versions: pd.DataFrame, version: int) -> str:
+    """The day a version was published, in Dutch time, as dd-mm-jjjj."""
+    moment = pd.Timestamp(versions.set_index("version").loc[version, "uploaded_at"])
+    moment = moment if moment.tzinfo else moment.tz_localize("UTC")
+    return moment.tz_convert("Europe/Amsterdam").strftime("%d-%m-%Y")
+
+
+def test_uploading_an_older_versions_file_points_to_restoring_that_version(store, boundaries):
+    first = filled_template(boundaries, capacity_rows())
+    publish(upload(open_upload_page(), "eerste.xlsx", first))
+    publish(upload(open_upload_page(), "tweede.xlsx", filled_template(
+        boundaries, capacity_rows(inspectors=18, deployable_inspectors=18))))
+
+    again = upload(open_upload_page(), "eerste-weer.xlsx", first)
+    assert texts_of(again.info) == [
+        f"Dit bestand is gelijk aan versie 1 van {dutch_day(history(store), 1)} (eerste.xlsx); "
+        "die cijfers zijn nu niet de huidige. Wilt u ze terug, gebruik dan 'Herstellen' bij de "
+        "geschiedenis op de regiopagina: dan ziet u eerst wat er verandert."]
+    link = again.get("page_link")[-1]
+    assert link.proto.label == "Versie 1 herstellen op de regiopagina van Amsterdam-Amstelland"
+    assert link.proto.page.endswith("regio") and "herstel=1" in link.proto.query_string
+    assert publish_button(again) is None
+    assert history(store)["version"].tolist() == [2, 1]
+
+    restoring = open_upload_page()
+    restoring.query_params["herstel"] = "1"
+    restoring.switch_page(REGION_PAGE).run()
+    assert restoring.selectbox(key=f"herstel_{REGION}").value == 1  # chosen by the link
 
 
 def test_warnings_must_be_confirmed_before_publish_is_possible(store, boundaries):
@@ -328,7 +372,16 @@ def test_the_region_page_lists_both_publications_and_restores_version_1_as_versi
          "Bestand": "eerste.xlsx", "Regels": 2}]
     assert next(m.value for m in at.metric if m.label == "Aantal personen") == persons(second_rows)
 
-    at.selectbox(key=f"herstel_{REGION}").set_value(1).run()
+    picker = at.selectbox(key=f"herstel_{REGION}")
+    assert picker.options == [
+        f"Versie 1: {format_datetime(history(store).iloc[1]['uploaded_at'])}, eerste.xlsx, "
+        "door a.devries@vr-amsterdam.nl, 2 regels (upload)"]
+    picker.set_value(1).run()
+    assert ("Wat er verandert als u versie 1 herstelt: 0 regel(s) toegevoegd, 0 verwijderd, "
+            "1 gewijzigd.") in texts_of(at.markdown)
+    assert table_with(at, "Na herstel").to_dict("records") == [
+        {"Categorie": "Boa's", "Huidig": 120, "Na herstel": 120, "Verschil": 0},
+        {"Categorie": "Inspectiediensten", "Huidig": 18, "Na herstel": 15, "Verschil": -3}]
     at.button(key=f"herstel_knop_{REGION}").click().run()
     assert not at.exception
 
@@ -339,6 +392,8 @@ def test_the_region_page_lists_both_publications_and_restores_version_1_as_versi
         {"version": 1, "kind": "upload", "is_current": False}]
     pd.testing.assert_frame_equal(records_of(store, 3), records_of(store, 1))
     assert table_with(at, "Versie")["Versie"].tolist() == [3, 2, 1]
+    assert table_with(at, "Versie")["Soort"].tolist() == [
+        f"herstel van versie 1 ({dutch_day(versions, 1)}, eerste.xlsx)", "upload", "upload"]
     assert next(m.value for m in at.metric if m.label == "Aantal personen") == persons(first_rows)
     assert "Versie 1 is hersteld als nieuwe versie 3." in texts_of(at.success)
 

@@ -55,3 +55,9 @@ def region_history(engine: Engine, region_code: str
     with engine.connect() as conn:
         stamp = storage.current_stamp(conn, region_code)
         return stamp, storage.history(conn, region_code)
+
+
+def version_history(engine: Engine) -> pd.DataFrame:
+    """Every stored version with its sums per (sub)category, for the trends over time."""
+    with engine.connect() as conn:
+        return storage.version_totals(conn)

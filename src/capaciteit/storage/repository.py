@@ -251,6 +251,30 @@ def history(conn: Connection, region_code: str) -> pd.DataFrame:
     return frame
 
 
+def version_totals(conn: Connection) -> pd.DataFrame:
+    """Every stored version (current or not) with its sums per category and subcategory.
+
+    A version without records has one row with no category and zero sums, so it still
+    counts as "reported" in a trend. Reads the sums written at publication time.
+    """
+    s, t = Submission, CapacityTotal
+    sums = (select(t.submission_id, t.category, t.subcategory,
+                   func.sum(t.persons).label("persons"), func.sum(t.fte).label("fte"),
+                   func.sum(t.deployable_persons).label("deployable_persons"))
+            .group_by(t.submission_id, t.category, t.subcategory).subquery())
+    query = (select(s.id.label("submission_id"), s.region_code, s.version, s.is_demo,
+                    s.uploaded_at, sums.c.category, sums.c.subcategory, sums.c.persons,
+                    sums.c.fte, sums.c.deployable_persons)
+             .outerjoin(sums, sums.c.submission_id == s.id)
+             .order_by(s.uploaded_at, s.region_code, s.version))
+    columns = ["submission_id", "region_code", "version", "is_demo", "uploaded_at", "category",
+               "subcategory", *MEASURES]
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    frame[MEASURES] = frame[MEASURES].astype(float).fillna(0.0)
+    frame["uploaded_at"] = pd.to_datetime(frame["uploaded_at"], utc=True)
+    return frame
+
+
 def save_population(
     conn: Connection, inhabitants: pd.DataFrame, *, reference_date: date, filename: str,
     sha256: str, now: datetime | None = None,

@@ -50,3 +50,22 @@ POPULATION_MORE = "{codes} en {aantal} meer"
 # Categories
 CATEGORIES_DUPLICATE_CODES = "Dubbele {soort}codes in de categorieën: {codes}"
 CATEGORY_KINDS = {"category": "categorie", "subcategory": "subcategorie"}
+
+# Trends over time (issue 12, report)
+TREND_HEADER = "Verloop in de tijd"
+TREND_DATE = "Datum"
+TREND_MEASURE = "Maat"
+TREND_VALUE = "Waarde"
+TREND_AXIS = "Aantal"
+TREND_VERSION = "Versie"
+TREND_REGIONS = "Regio's met gegevens"
+TREND_NONE = "Er zijn nog geen versies om een verloop te tonen."
+TREND_REGION_NOTE = (
+    "Elke versie geldt vanaf het moment van publiceren tot de volgende ({aantal} versie(s), "
+    "alle categorieën)."
+)
+TREND_NATIONAL_NOTE = (
+    "Per dag met een publicatie: de som van de laatste versie van elke regio op die dag "
+    "({categorie}, zonder omrekening per inwoner). Regio's zonder gegevens tellen niet mee, "
+    "niet als 0: op {datum} {aantal} van {totaal} regio's met gegevens."
+)

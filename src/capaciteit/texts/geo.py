@@ -34,3 +34,19 @@ BOUNDARIES_ATTRIBUTION = "Bron gebiedsindeling: CBS/Kadaster (PDOK), CC BY 4.0"
 BOUNDARIES_NO_FOLDER = "map bestaat niet"
 BOUNDARIES_NOT_COLLECTION = "geen FeatureCollection"
 BOUNDARIES_HTTP_STATUS = "HTTP {status}"
+
+# The map as an image and the report (issue 12, report)
+MAP_IMAGE_DOWNLOAD = "Kaart als afbeelding (PNG)"
+MAP_IMAGE_DEMO = "Fictieve demogegevens: niet gebruiken voor besluiten"
+REPORT_DOWNLOAD = "Rapport met kaart, tabel en actualiteit (PDF)"
+REPORT_TABLE_HEADING = "Per veiligheidsregio: cijfers en actualiteit van de gegevens"
+REPORT_FRESHNESS_COLUMNS = ("Peildatum", "Dagen oud", "Verouderd")
+REPORT_STALE = "verouderd"
+REPORT_MADE_AT = "Gemaakt op {tijdstip}."
+REPORT_TOTALS = (
+    "Landelijk totaal: {personen} personen, {inzetbaar} inzetbaar, {fte} FTE; {aantal} van "
+    "{totaal} regio's met gegevens."
+)
+REPORT_STALE_LINE = (
+    "Verouderd (peildatum ouder dan {dagen} dagen): {aantal} regio('s): {regios}."
+)

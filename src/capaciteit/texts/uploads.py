@@ -211,8 +211,7 @@ PUBLISH_DEMO_REMOVED = (
 )
 PUBLISH_WILL_REMOVE_DEMO = (
     "Dit wordt de eerste echte publicatie: de fictieve demogegevens van alle regio's worden "
-    "dan verwijderd, en de huidige stand hierboven telt als leeg. Regio's die nog niets "
-    "aanleverden staan daarna op 'geen gegevens'."
+    "dan verwijderd. Regio's die nog niets aanleverden staan daarna op 'geen gegevens'."
 )
 PUBLISH_DONE = "Gepubliceerd als versie {versie} van {regio}: {regels} regels."
 RESTORE_UNKNOWN = "Versie {versie} bestaat niet voor deze regio."
@@ -254,7 +253,6 @@ UPLOAD_ERRORS = (
 )
 UPLOAD_WARNINGS = "{aantal} waarschuwing(en). U kunt publiceren nadat u ze heeft bevestigd."
 UPLOAD_ACCEPT = "Ik heb de waarschuwingen gelezen en wil deze versie toch publiceren"
-UPLOAD_IDENTICAL = "Dit bestand is gelijk aan versie {versie}; er is niets nieuws te publiceren."
 UPLOAD_OK = "Geen fouten in {regels} regels. Controleer het voorbeeld en publiceer."
 PREVIEW = "Voorbeeld"
 PREVIEW_TOTALS = "Totalen per categorie (personen): huidig → nieuw"
@@ -292,3 +290,27 @@ HISTORY_COLUMNS = {"version": "Versie", "is_current": "Huidig", "kind": "Soort",
                    "uploaded_by": "Door", "uploaded_at": "Tijdstip", "filename": "Bestand",
                    "row_count": "Regels", "warnings_accepted": "Waarschuwingen bevestigd"}
 CURRENT_MARK = "ja"
+
+# Upload and history (issue 12, report): the current figures in the preview, a duplicate
+# of an older version, restores that name their source, the restore picker and its preview
+PREVIEW_CURRENT_DEMO = (
+    "'Huidig' zijn de fictieve demogegevens van {regio}. Bij publiceren worden ze vervangen "
+    "door dit bestand; de fictieve regels staan onder 'Verwijderd'."
+)
+UPLOAD_IDENTICAL = (
+    "Dit bestand is gelijk aan versie {versie} van {datum}, en dat zijn de huidige cijfers; "
+    "er is niets nieuws te publiceren."
+)
+UPLOAD_IDENTICAL_OLDER = (
+    "Dit bestand is gelijk aan versie {versie} van {datum} ({bestand}); die cijfers zijn nu "
+    "niet de huidige. Wilt u ze terug, gebruik dan 'Herstellen' bij de geschiedenis op de "
+    "regiopagina: dan ziet u eerst wat er verandert."
+)
+RESTORE_LINK = "Versie {versie} herstellen op de regiopagina van {regio}"
+PUBLISHED_REGION_LINK = "Bekijk {regio} op de regiopagina"
+KIND_RESTORED_FROM = "herstel van versie {versie} ({datum}, {bestand})"
+NO_FILENAME = "zonder bestandsnaam"
+RESTORE_OPTION = "Versie {versie}: {tijdstip}, {bestand}, door {door}, {regels} regels ({soort})"
+RESTORE_PREVIEW = "Wat er verandert als u versie {versie} herstelt: {samenvatting}."
+RESTORE_TOTALS_COLUMNS = {"category": "Categorie", "before": "Huidig", "after": "Na herstel",
+                          "difference": "Verschil"}

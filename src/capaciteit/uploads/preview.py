@@ -16,7 +16,14 @@ from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import Settings
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import Submission
-from capaciteit.uploads.publishing import Diff, diff_versions, find_identical, sha256_of
+from capaciteit.uploads.publishing import (
+    Diff,
+    IdenticalVersion,
+    PublishError,
+    diff_versions,
+    identical_upload,
+    sha256_of,
+)
 from capaciteit.uploads.reader import Limits, Progress, read_upload
 from capaciteit.uploads.validation import Context, Issue, ValidationResult, validate_sheet
 
@@ -31,6 +38,8 @@ class UploadCheck:
     filename: str
     identical_version: int | None
     based_on: storage.VersionStamp | None  # the current version the diff was made against
+    identical: IdenticalVersion | None = None  # the earlier upload of this very file
+    current_is_demo: bool = False  # "Huidig" holds fictitious demo figures, to be replaced
 
 
 def upload_limits(settings: Settings) -> Limits:
@@ -61,13 +70,14 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
         based_on = storage.current_stamp(conn, region_code)
         current = (storage.region_records(conn, region_code) if based_on is None
                    else storage.submission_records(conn, based_on.submission_id))
-        identical = find_identical(conn, region_code, sha256)
-        if storage.has_demo_data(conn):  # fictitious figures are no baseline for warnings
-            current = current.iloc[0:0]
+        identical = identical_upload(conn, region_code, sha256)
+        current_is_demo = storage.has_demo_data(conn) and not current.empty
+    # Fictitious figures are no baseline for warnings; the preview still shows them as current.
+    baseline = current.iloc[0:0] if current_is_demo else current
     report(0.6, texts.PROGRESS_VALIDATING)
     names = boundaries.region_names()
     ctx = Context(region_code, names[region_code], boundaries.municipality_table(), categories,
-                  today or date.today(), current, names, bounds or Bounds())
+                  today or date.today(), baseline, names, bounds or Bounds())
     result = validate_sheet(sheet, ctx)
     unstorable = column_text_problem(Submission, "filename", filename)
     if unstorable:
@@ -77,7 +87,23 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
                                   result.notes)
     report(1.0, texts.PROGRESS_DONE)
     return UploadCheck(result, diff_versions(current, result.records), sha256, filename,
-                       identical, based_on)
+                       None if identical is None else identical.version, based_on, identical,
+                       current_is_demo)
+
+
+def restore_preview(engine: Engine, region_code: str, version: int) -> Diff:
+    """What restoring ``version`` would change: the current version → that version.
+
+    Raises PublishError (Dutch) when the region has no such version.
+    """
+    with engine.connect() as conn:
+        history = storage.history(conn, region_code)
+        chosen = history[history["version"] == version]
+        if chosen.empty:
+            raise PublishError(texts.RESTORE_UNKNOWN.format(versie=version))
+        current = storage.region_records(conn, region_code)
+        restored = storage.submission_records(conn, int(chosen["submission_id"].iloc[0]))
+    return diff_versions(current, restored)
 
 
 def authorize_upload(engine: Engine, actor: User, region_code: str, *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
@@ -88,6 +89,46 @@ def find_identical(conn: Connection, region_code: str, sha256: str) -> int | Non
         Submission.region_code == region_code, Submission.sha256 == sha256,
         Submission.kind == "upload").order_by(Submission.version.desc()).limit(1)
     return conn.execute(query).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class IdenticalVersion:
+    """An earlier upload of this region from a byte-identical file, and whether it is current.
+
+    ``is_current`` is True when the current version holds that upload's figures: it is that
+    version, or a restore of it (also a restore of a restore).
+    """
+
+    version: int
+    uploaded_at: datetime
+    filename: str | None
+    is_current: bool
+
+
+def identical_upload(conn: Connection, region_code: str, sha256: str) -> IdenticalVersion | None:
+    """The newest upload of this region from a byte-identical file, if any."""
+    s = Submission
+    row = conn.execute(
+        select(s.id, s.version, s.uploaded_at, s.filename)
+        .where(s.region_code == region_code, s.sha256 == sha256, s.kind == "upload")
+        .order_by(s.version.desc()).limit(1)).one_or_none()
+    if row is None:
+        return None
+    current = storage.current_stamp(conn, region_code)
+    origin = None if current is None else content_origin(conn, current.submission_id)
+    return IdenticalVersion(row.version, row.uploaded_at, row.filename, origin == row.id)
+
+
+def content_origin(conn: Connection, submission_id: int) -> int:
+    """The submission whose figures ``submission_id`` holds: itself, or what it restored."""
+    seen = {submission_id}
+    while True:
+        source = conn.execute(select(Submission.restored_from_id).where(
+            Submission.id == submission_id)).scalar_one_or_none()
+        if source is None or source in seen:
+            return submission_id
+        seen.add(source)
+        submission_id = source
 
 
 def publish(engine: Engine, region_code: str, result: ValidationResult, *, actor: User,
