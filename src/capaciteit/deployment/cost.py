@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
+from typing import Any
 
 CENT = Decimal("0.01")
 PER_HOUR = "per uur"
@@ -171,6 +172,6 @@ def cost_assumptions() -> CostAssumptions:
                            int(data["dagen_per_week"]))
 
 
-def _reference() -> dict[str, object]:
+def _reference() -> dict[str, Any]:
     text = resources.files("capaciteit.reference").joinpath("kosten.toml").read_text("utf-8")
     return tomllib.loads(text)

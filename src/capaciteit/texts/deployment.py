@@ -141,3 +141,22 @@ DEPLOY_WITHIN_HOURS = "binnen {uren} uur"
 
 # Presets: who seeded them
 PRESET_SEED_ACTOR = "referentielijst (vragen.toml)"
+
+# Answer: one verdict, both readings in one box (answer)
+VERDICT_HEAD_SHORT = "**Tekort: {tekort} personen.**"
+VERDICT_HEAD_COVERED_SHORT = (
+    "**Alleen genoeg met personen zonder afspraak: onder afspraak een tekort van {tekort}.**"
+)
+VERDICT_HEAD_INCOMPLETE = "**Genoeg gevonden, maar onvolledig.**"
+VERDICT_HEAD_ENOUGH = "**Geen tekort.**"
+VERDICT_ALL = (
+    "Met alle inzetbare capaciteit: {binnen} zijn {inzetbaar} van de {nodig} gevraagde "
+    "personen inzetbaar, {uitkomst}."
+)
+VERDICT_COVERED = "Alleen onder afspraak: {gedekt} personen, {uitkomst}."
+VERDICT_SHORT = "tekort {tekort}"
+VERDICT_ENOUGH = "geen tekort"
+VERDICT_INCOMPLETE = (
+    "Onvolledig: geen gegevens van {zonder} van {gezocht} regio's ({regios}); zij zijn niet "
+    "meegeteld, ook niet als 0."
+)
