@@ -160,3 +160,7 @@ VERDICT_INCOMPLETE = (
     "Onvolledig: geen gegevens van {zonder} van {gezocht} regio's ({regios}); zij zijn niet "
     "meegeteld, ook niet als 0."
 )
+
+# Answer: whom to call and what it costs (answer)
+CALLER_AGREEMENT = "{partner} (nr. {nummer})"
+COST_WITHOUT_AGREEMENT = "Zonder afspraak"
