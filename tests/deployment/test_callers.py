@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pandas as pd
+import pytest
 
 from capaciteit.agreements.model import SCOPE_COLUMNS
 from capaciteit.deployment.answer import Question
@@ -73,13 +74,22 @@ def test_each_organisation_names_its_agreements_shortest_lead_time_and_mailboxes
     assert pd.isna(uncovered["lead_time_hours"])
 
 
-def test_the_organisations_add_up_to_the_regions_and_the_answer():
-    answer = answer_for(replace(QUESTION, search_area="land"))
+def test_with_a_shortfall_the_organisations_of_every_region_add_up_to_the_answer():
+    answer = answer_for(replace(QUESTION, search_area="land", persons_needed=1000))
     per_region = answer.organisations.groupby("region_code")["deployable_persons"].sum()
     suppliers = answer.suppliers.set_index("region_code")["deployable_persons"]
     assert per_region.to_dict() == {c: v for c, v in suppliers.items() if v > 0}
     assert answer.organisations["deployable_persons"].sum() == answer.deployable
     assert answer.organisations["covered_persons"].sum() == answer.covered
+
+
+@pytest.mark.parametrize(("needed", "regions"), [
+    (1, ["VR01"]), (22, ["VR01"]), (23, ["VR01", "VR02"]), (37, ["VR01", "VR02"]),
+    (38, ["VR01", "VR02", "VR03"]),
+])
+def test_whom_to_call_stops_at_the_nearest_regions_that_hold_the_need(needed, regions):
+    answer = answer_for(replace(QUESTION, search_area="land", persons_needed=needed))
+    assert answer.organisations["region_code"].unique().tolist() == regions
 
 
 def test_regions_without_data_have_no_organisations():

@@ -226,7 +226,8 @@ def answer_question(
         deployable=total, covered=total_covered,
         shortfall=max(question.persons_needed - total, 0), today=today,
         organisations=whom_to_call(p.organisations, p.organisation_index[mask], deployable,
-                                   covered, used, agreements, suppliers),
+                                   covered, used, agreements, suppliers,
+                                   question.persons_needed),
         cost_lines=cost_lines(per_key, used, agreements, suppliers, question.persons_needed,
                               total - total_covered))
 

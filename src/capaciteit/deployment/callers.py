@@ -14,6 +14,8 @@ ones (who have no agreed rate).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 
@@ -42,24 +44,27 @@ def organisation_codes(capacity: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame
 
 def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
                  deployable: np.ndarray, covered: np.ndarray, used_links: pd.DataFrame,
-                 agreements: pd.DataFrame, suppliers: pd.DataFrame) -> pd.DataFrame:
-    """The organisations with deployable persons in the answer, nearest region first.
+                 agreements: pd.DataFrame, suppliers: pd.DataFrame,
+                 needed: int) -> pd.DataFrame:
+    """The organisations to call, nearest region first, largest supplier first within one.
 
+    Listed are the organisations with deployable persons in the nearest supplying
+    regions that together hold ``needed`` persons (every supplying region when
+    they do not): whom one would call, and no more rows than that.
     ``organisation_index``, ``deployable`` and ``covered`` are per matching row;
     ``used_links`` pairs covered keys in the answer with their organisation and
-    agreements (columns organisation_index, agreement_id). Within a region the
-    largest supplier comes first.
+    agreements (columns organisation_index, agreement_id).
     """
     n = len(organisations)
     persons = np.bincount(organisation_index, weights=deployable, minlength=n)
     covered_persons = np.bincount(organisation_index[covered], weights=deployable[covered],
                                   minlength=n)
-    found = np.flatnonzero(persons > 0)
+    found = _nearest_needed(organisations, persons, suppliers, needed)
     table = organisations.iloc[found].reset_index(drop=True)
     table["organisation_index"] = found
     table["deployable_persons"] = persons[found].astype("int64")
     table["covered_persons"] = covered_persons[found].astype("int64")
-    table = table.merge(_agreements_per_organisation(used_links, agreements),
+    table = table.merge(_agreements_per_organisation(used_links, agreements, found),
                         on="organisation_index", how="left")
     table["agreement_ids"] = table["agreement_ids"].map(
         lambda ids: ids if isinstance(ids, list) else [])
@@ -70,6 +75,17 @@ def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
     table = table.sort_values(["order", "deployable_persons", "organisation"],
                               ascending=[True, False, True])
     return table[CALLER_COLUMNS].reset_index(drop=True)
+
+
+def _nearest_needed(organisations: pd.DataFrame, persons: np.ndarray, suppliers: pd.DataFrame,
+                    needed: int) -> np.ndarray:
+    """The organisations with persons in the nearest regions that together hold ``needed``."""
+    supplying = suppliers[suppliers["deployable_persons"] > 0]
+    reached = supplying["deployable_persons"].cumsum().to_numpy()
+    count = int(np.searchsorted(reached, needed)) + 1  # regions up to the one reaching it
+    regions = set(supplying["region_code"].iloc[:count])
+    in_region = organisations["region_code"].isin(regions).to_numpy()
+    return np.flatnonzero((persons > 0) & in_region)
 
 
 def cost_lines(per_key: pd.Series, used_links: pd.DataFrame, agreements: pd.DataFrame,
@@ -97,44 +113,64 @@ def cost_lines(per_key: pd.Series, used_links: pd.DataFrame, agreements: pd.Data
     return tuple(lines)
 
 
-def _agreements_per_organisation(used_links: pd.DataFrame,
-                                 agreements: pd.DataFrame) -> pd.DataFrame:
-    """Per organisation: its agreements (ids, 'partner (nr. 3)'), shortest lead time, mailboxes."""
-    columns = ["organisation_index", "agreement_ids", "agreements", "lead_time_hours",
-               "contact_mailbox"]
-    pairs = used_links[["organisation_index", "agreement_id"]].drop_duplicates()
-    if pairs.empty:
-        return pd.DataFrame(columns=columns).astype({"organisation_index": "int64",
-                                                     "lead_time_hours": "float64"})
-    pairs = pairs.merge(agreements[["agreement_id", "partner_name", "lead_time_hours",
-                                    "contact_mailbox"]], on="agreement_id")
-    pairs = pairs.sort_values(["organisation_index", "lead_time_hours", "agreement_id"])
-    pairs["label"] = [texts.CALLER_AGREEMENT.format(partner=p, nummer=int(i))
-                      for p, i in zip(pairs["partner_name"], pairs["agreement_id"], strict=True)]
-    grouped = pairs.groupby("organisation_index", sort=False)
+def _agreements_per_organisation(used_links: pd.DataFrame, agreements: pd.DataFrame,
+                                 found: np.ndarray) -> pd.DataFrame:
+    """Per organisation in ``found``: its agreements, shortest lead time, mailboxes.
+
+    Vectorised over the (organisation, agreement) pairs; only the joining of each
+    organisation's few labels is a Python loop, over the organisations shown.
+    """
+    organisation = used_links["organisation_index"].to_numpy(dtype="int64")
+    agreement_id = used_links["agreement_id"].to_numpy(dtype="int64")
+    keep = np.isin(organisation, found)
+    terms = agreements.set_index("agreement_id")
+    width = int(agreement_id.max(initial=0)) + 1
+    pairs = np.unique(organisation[keep] * width + agreement_id[keep])
+    organisation, agreement_id = pairs // width, pairs % width
+    position = terms.index.get_indexer(agreement_id)
+    lead = terms["lead_time_hours"].to_numpy(dtype="float64")[position]
+    order = np.lexsort((agreement_id, lead, organisation))
+    organisation, agreement_id, lead = organisation[order], agreement_id[order], lead[order]
+    position = position[order]
+    starts = np.flatnonzero(np.r_[True, organisation[1:] != organisation[:-1]]) \
+        if len(organisation) else np.zeros(0, dtype="int64")
+    labels = np.array([texts.CALLER_AGREEMENT.format(partner=p, nummer=int(i)) for p, i in
+                       zip(terms["partner_name"], terms.index, strict=True)], dtype=object)
+    mailboxes = terms["contact_mailbox"].fillna("").to_numpy(dtype=object)
+    bounds = [*starts.tolist(), len(organisation)]
     return pd.DataFrame({
-        "agreement_ids": grouped["agreement_id"].agg(lambda s: [int(v) for v in s]),
-        "agreements": grouped["label"].agg("; ".join),
-        "lead_time_hours": grouped["lead_time_hours"].min().astype("float64"),
-        "contact_mailbox": grouped["contact_mailbox"].agg(
-            lambda s: ", ".join(dict.fromkeys(m for m in s if isinstance(m, str) and m))),
-    }).reset_index()
+        "organisation_index": organisation[starts],
+        "agreement_ids": [agreement_id[a:b].tolist() for a, b in pairwise(bounds)],
+        "agreements": ["; ".join(labels[position[a:b]]) for a, b in pairwise(bounds)],
+        "lead_time_hours": lead[starts],
+        "contact_mailbox": [", ".join(dict.fromkeys(m for m in mailboxes[position[a:b]] if m))
+                            for a, b in pairwise(bounds)],
+    })
 
 
 def _exclusive_persons(per_key: pd.Series, used_links: pd.DataFrame, agreements: pd.DataFrame,
                        suppliers: pd.DataFrame) -> pd.DataFrame:
     """Per agreement the covered persons it prices (each key once), nearest supplier first."""
+    columns = ["agreement_id", "persons", "partner_name", "compensation_eur",
+               "compensation_unit"]
     if used_links.empty:
-        return pd.DataFrame(columns=["agreement_id", "persons", "partner_name",
-                                     "compensation_eur", "compensation_unit"])
-    terms = agreements[["agreement_id", "partner_name", "lead_time_hours", "compensation_eur",
-                        "compensation_unit"]]
-    links = used_links[["key", "region_code", "agreement_id"]].merge(terms, on="agreement_id")
-    links = links.sort_values(["key", "lead_time_hours", "agreement_id"]).drop_duplicates("key")
-    order = dict(zip(suppliers["region_code"], range(len(suppliers)), strict=True))
-    links["order"] = links["region_code"].map(order)
-    links["persons"] = per_key.reindex(links["key"]).to_numpy()
-    per = links.groupby("agreement_id", as_index=False).agg(
-        persons=("persons", "sum"), order=("order", "min"))
-    per = per.merge(terms, on="agreement_id")
-    return per.sort_values(["order", "lead_time_hours", "agreement_id"]).reset_index(drop=True)
+        return pd.DataFrame(columns=columns)
+    terms = agreements.set_index("agreement_id")
+    key = used_links["key"].to_numpy(dtype="int64")
+    position = terms.index.get_indexer(used_links["agreement_id"].to_numpy(dtype="int64"))
+    lead = terms["lead_time_hours"].to_numpy(dtype="float64")[position]
+    order = np.lexsort((position, lead, key))  # per key: shortest lead time, lowest number
+    key, position = key[order], position[order]
+    first = np.r_[True, key[1:] != key[:-1]]
+    region = pd.Index(suppliers["region_code"]).get_indexer(
+        used_links["region_code"].to_numpy()[order][first])
+    persons = per_key.reindex(key[first]).to_numpy(dtype="float64")
+    n = len(terms)
+    nearest = np.full(n, len(suppliers), dtype="int64")
+    np.minimum.at(nearest, position[first], region)
+    per = pd.DataFrame({"persons": np.bincount(position[first], weights=persons, minlength=n),
+                        "order": nearest}, index=terms.index)
+    per = per[per["persons"] > 0].join(terms[["partner_name", "lead_time_hours",
+                                              "compensation_eur", "compensation_unit"]])
+    per = per.reset_index().sort_values(["order", "lead_time_hours", "agreement_id"])
+    return per[columns].reset_index(drop=True)
