@@ -68,7 +68,8 @@ def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
                         on="organisation_index", how="left")
     table["agreement_ids"] = table["agreement_ids"].map(
         lambda ids: ids if isinstance(ids, list) else [])
-    table[["agreements", "contact_mailbox"]] = table[["agreements", "contact_mailbox"]].fillna("")
+    for column in ("agreements", "contact_mailbox"):
+        table[column] = [v if isinstance(v, str) else "" for v in table[column]]
     area = suppliers[["region_code", "region_name", "ring", "distance_km"]].reset_index(
         names="order")
     table = table.merge(area, on="region_code")

@@ -116,7 +116,7 @@ def print_page(handout: Handout, map_png: bytes | None) -> str:
     h, answer = handout, handout.answer
     agreements = (_table(agreement_view(answer)) if len(answer.agreements)
                   else f"<p>{_e(texts.DEPLOY_NO_AGREEMENTS)}</p>")
-    callers = (_table(caller_view(answer)) if len(answer.organisations)
+    callers = (_table(_blank_missing(caller_view(answer))) if len(answer.organisations)
                else f"<p>{_e(texts.DEPLOY_CALLERS_NONE)}</p>")
     fresh = "".join(f'<li{" class=stale" if texts.DEPLOY_STALE_MARK in line else ""}>'
                     f"{_e(line)}</li>" for line in freshness_lines(answer))
@@ -144,6 +144,11 @@ def print_page(handout: Handout, map_png: bytes | None) -> str:
         + f"<h2>{_e(texts.PRINT_FRESHNESS)}</h2><ul>{fresh}</ul>"
         + "".join(f"<p class=meta>{_e(n)}</p>" for n in h.notes)
         + "</body></html>")
+
+
+def _blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing numbers as empty cells (an organisation without agreement has no lead time)."""
+    return frame.astype(object).where(frame.notna(), "")
 
 
 def _legend(breaks: list[float], n_classes: int) -> list[Patch]:

@@ -116,7 +116,7 @@ def caller_view(answer: Answer) -> pd.DataFrame:
                        for c, d in zip(view["covered_persons"], view["deployable_persons"],
                                        strict=True)]
     view["organisation_id"] = view["organisation_id"].fillna("")
-    view["lead_time_hours"] = [int(h) if pd.notna(h) else "" for h in view["lead_time_hours"]]
+    view["lead_time_hours"] = view["lead_time_hours"].astype("Int64")  # <NA>: no agreement
     return _labelled(view, CALLER_VIEW)
 
 
