@@ -28,12 +28,14 @@ from capaciteit.deployment.view import (
 )
 from capaciteit.deployment.workbook import answer_workbook
 from capaciteit.exports import XLSX_TYPE, to_csv_bytes
+from capaciteit.formatting import format_number
 from capaciteit.geo.maps import build_supply_map
 from pages._shared import AppContext
 
 LABELS = {**texts.COLUMN_LABELS, **texts.DEPLOY_COLUMN_LABELS}
 HELP = {LABELS["ring"]: texts.DEPLOY_RING_HELP, LABELS["distance_km"]: texts.DEPLOY_DISTANCE_HELP,
-        LABELS["lead_time_hours"]: texts.DEPLOY_LEAD_TIME_HELP}
+        LABELS["lead_time_hours"]: texts.DEPLOY_LEAD_TIME_HELP,
+        LABELS["lead_time"]: texts.DEPLOY_LEAD_TIME_HELP}
 # widths that keep every column of a table on a 1024-px page
 WIDTHS: dict[str, Literal["small", "medium", "large"]] = {
     LABELS["agreement"]: "medium", LABELS["agreements"]: "medium",
@@ -75,7 +77,8 @@ def show_callers(answer: Answer) -> None:
         st.info(texts.DEPLOY_CALLERS_NONE)
         return
     view = caller_view(answer)
-    _table(view)
+    lead = LABELS["lead_time_hours"]  # empty, not "None", for an organisation without agreement
+    _table(view.assign(**{lead: [format_number(v) if pd.notna(v) else "" for v in view[lead]]}))
     st.caption(texts.DEPLOY_CALLERS_CAPTION)
     st.download_button(texts.DEPLOY_CALLERS_CSV, to_csv_bytes(view), texts.DEPLOY_CALLERS_FILE,
                        "text/csv", on_click="ignore")
@@ -90,7 +93,7 @@ def show_agreements(answer: Answer) -> None:
     if answer.agreements["exceeds_horizon"].any():
         st.warning(texts.DEPLOY_LEAD_TIME_WARNING.format(
             aantal=int(answer.agreements["exceeds_horizon"].sum())))
-    _table(agreement_view(answer))
+    _static_table(agreement_view(answer))
     st.caption(f"{texts.DEPLOY_OVERLAP_NOTE} {texts.DEPLOY_AGREEMENTS_CAPTION}")
 
 
@@ -104,7 +107,7 @@ def show_cost(answer: Answer) -> tuple[CostEstimate, Duration]:
     duration = Duration(int(amount), str(unit))
     estimate = estimate_cost(answer.cost_lines, duration)
     if estimate.items:
-        _table(cost_view(estimate))
+        _static_table(cost_view(estimate))
     lines = cost_sentences(estimate, duration)
     st.markdown(lines[0])
     for line in lines[1:-1]:
@@ -130,6 +133,14 @@ def show_downloads(ctx: AppContext, handout: Handout) -> None:
                             "inzetbaar.xlsx", XLSX_TYPE, on_click="ignore")
     down[1].download_button(texts.DEPLOY_PRINT, printable, "inzetbaar.html", "text/html",
                             help=texts.DEPLOY_PRINT_HELP, on_click="ignore")
+
+
+def _static_table(frame: pd.DataFrame) -> None:
+    """A small table that wraps its text to the page's width (every column stays in view)."""
+    shown = frame.copy()
+    for column in shown.select_dtypes("number").columns:
+        shown[column] = [format_number(v) for v in shown[column]]
+    st.table(shown.set_index(shown.columns[0]))
 
 
 def _table(frame: pd.DataFrame) -> None:

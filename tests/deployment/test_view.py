@@ -69,10 +69,9 @@ def test_money_is_shown_exactly_to_the_cent():
 def test_the_agreements_table_keeps_to_the_columns_a_page_holds():
     view = agreement_view(example_answer())
     assert list(view.columns) == ["Afspraak", "Leverende regio's", "Gedekt in dit antwoord",
-                                  "Aanlooptijd (uur)", "Langer dan termijn", "Vergoeding",
-                                  "Betaler", "Geldig tot"]
-    assert view.iloc[0].tolist() == ["Stad (nr. 1)", "VR01", 1000, 36, "ja", "€ 55,00 per uur",
-                                     "Veiligheidsregio", ""]
+                                  "Aanlooptijd", "Vergoeding", "Betaler", "Geldig tot"]
+    assert view.iloc[0].tolist() == ["Stad (nr. 1)", "VR01", 1000, "36 uur (langer dan de termijn)",
+                                     "€ 55,00 per uur", "Veiligheidsregio", ""]
 
 
 def test_whom_to_call_shows_region_organisation_cover_and_lead_time():

@@ -18,8 +18,8 @@ Scope = tuple[str, str | None]
 SUPPLIER_VIEW = ["region_name", "ring", "distance_km", "deployable_persons", "covered_persons",
                  "uncovered_persons", "peildatum_min", "uploaded_at", "stale"]
 # the columns that fit a 1024-px page; the rest of an agreement is on the Afspraken page
-AGREEMENT_VIEW = ["agreement", "supplier_regions", "covered_persons_agreement",
-                  "lead_time_hours", "exceeds_horizon", "compensation", "payer", "valid_to"]
+AGREEMENT_VIEW = ["agreement", "supplier_regions", "covered_persons_agreement", "lead_time",
+                  "compensation", "payer", "valid_to"]
 CALLER_VIEW = ["region_name", "organisation", "organisation_id", "deployable_persons",
                "covered", "agreements", "lead_time_hours", "contact_mailbox"]
 COST_VIEW = ["partner_name", "persons", "rate", "amount"]
@@ -125,8 +125,10 @@ def agreement_view(answer: Answer) -> pd.DataFrame:
     view = answer.agreements.rename(columns={"covered_persons": "covered_persons_agreement"})
     view["agreement"] = [texts.CALLER_AGREEMENT.format(partner=p, nummer=int(i))
                          for p, i in zip(view["partner_name"], view["agreement_id"], strict=True)]
-    view["exceeds_horizon"] = view["exceeds_horizon"].map(
-        {True: texts.DEPLOY_YES, False: texts.DEPLOY_NO})
+    view["lead_time"] = [
+        (texts.DEPLOY_LEAD_TIME_EXCEEDS if late else texts.DEPLOY_LEAD_TIME_VALUE).format(
+            uren=format_number(h)) for h, late in zip(view["lead_time_hours"],
+                                                      view["exceeds_horizon"], strict=True)]
     view["compensation"] = [rate_text(e, u) for e, u in zip(
         view["compensation_eur"], view["compensation_unit"], strict=True)]
     view["valid_to"] = view["valid_to"].map(lambda d: format_date(d) if pd.notna(d) else "")
@@ -144,7 +146,8 @@ def cost_view(estimate: CostEstimate) -> pd.DataFrame:
                         else texts.COST_NO_RATE)}
             for i in estimate.items]
     rows.append({"partner_name": texts.COST_TOTAL,
-                 "persons": sum(i.line.persons for i in estimate.items),
+                 "persons": sum(i.line.persons for i in estimate.items
+                                if i.amount_eur is not None),
                  "rate": "", "amount": format_money(estimate.total_eur)})
     return pd.DataFrame(rows, columns=COST_VIEW).rename(columns=texts.COST_COLUMN_LABELS)
 

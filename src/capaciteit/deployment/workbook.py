@@ -120,7 +120,8 @@ def _cost_frame(h: Handout) -> pd.DataFrame:
              labels["amount"]: i.amount_eur if i.amount_eur is not None else texts.COST_NO_RATE}
             for i in h.estimate.items]
     rows.append({labels["partner_name"]: texts.COST_TOTAL, labels["amount"]: h.estimate.total_eur,
-                 labels["persons"]: sum(i.line.persons for i in h.estimate.items)})
+                 labels["persons"]: sum(i.line.persons for i in h.estimate.items
+                                        if i.amount_eur is not None)})
     return pd.DataFrame(rows)
 
 

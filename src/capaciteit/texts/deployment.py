@@ -88,6 +88,7 @@ DEPLOY_COLUMN_LABELS = {
     "agreement_region": "Regio van de afspraak",
     "agreement": "Afspraak",
     "compensation": "Vergoeding",
+    "lead_time": "Aanlooptijd",
     "organisation": "Organisatie",
     "organisation_id": "KvK/OIN",
     "covered": "Onder afspraak",
@@ -207,3 +208,5 @@ PRINT_MAP_ALT = (
 )
 PRINT_MAP_TARGET = "Doelregio"
 PRINT_PEILDATUM_MAX = "Peildatum (nieuwste)"
+DEPLOY_LEAD_TIME_VALUE = "{uren} uur"
+DEPLOY_LEAD_TIME_EXCEEDS = "{uren} uur (langer dan de termijn)"
