@@ -168,10 +168,9 @@ def cost_sentences(estimate: CostEstimate, duration: Duration) -> list[str]:
 
 
 def duration_label(duration: Duration) -> str:
-    """'3 dagen'; '1 dag'."""
-    unit = texts.DURATION_SINGULAR.get(duration.unit, duration.unit) if duration.amount == 1 \
-        else duration.unit
-    return f"{format_number(duration.amount)} {unit}"
+    """'3 dagen', '1 dag', '12 uur'."""
+    one, more = texts.DURATION_WORDS.get(duration.unit, (duration.unit, duration.unit))
+    return f"{format_number(duration.amount)} {one if duration.amount == 1 else more}"
 
 
 def format_money(amount: Decimal) -> str:

@@ -202,7 +202,8 @@ COST_ASSUMPTIONS = (
     "worden de gevraagde personen, dichtstbijzijnde regio eerst, eerst wie onder een afspraak "
     "valt; wie onder twee afspraken valt, onder die met de kortste aanlooptijd."
 )
-DURATION_SINGULAR = {"uren": "uur", "dagen": "dag", "weken": "week"}
+# a duration's unit after a number: (one, more) — "1 uur", "12 uur", "1 dag", "3 dagen"
+DURATION_WORDS = {"uren": ("uur", "uur"), "dagen": ("dag", "dagen"), "weken": ("week", "weken")}
 PRINT_MAP_ALT = (
     "Kaart van het zoekgebied: per regio het aantal inzetbare personen; grijs is geen gegevens."
 )
