@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -45,7 +46,7 @@ def test_the_map_image_is_a_png_drawn_without_a_browser():
 def test_the_print_page_has_demo_warning_verdict_map_callers_cost_and_freshness():
     page = print_page(handout(), b"\x89PNG fake")
     assert page.index("class=demo") < page.index(texts.PRINT_QUESTION)
-    assert texts.DEMO_BANNER in page
+    assert texts.DEMO_BANNER.replace("**", "") in re.sub(r"</?strong>", "", page)
     assert "Opgesteld op 25 november 2026 14:05" in page
     assert "De vraag &lt;script&gt;" in page and "<script>" not in page
     assert '<div class="verdict rood"' in page
@@ -71,7 +72,7 @@ def test_the_workbook_has_question_and_answer_first_real_dates_and_number_format
     first = book["Vraag en antwoord"]
     cells = {c.coordinate: c for row in first.iter_rows() for c in row if c.value is not None}
     values = [c.value for c in cells.values()]
-    assert texts.DEMO_BANNER in values
+    assert texts.DEMO_BANNER.replace("**", "") in values
     assert "'=1+1" in values  # a formula stays text
     assert "Tekort: 266 personen." in values
     made = next(c for c in cells.values() if isinstance(c.value, datetime))

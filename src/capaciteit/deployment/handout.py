@@ -88,11 +88,17 @@ def map_image(regions: gpd.GeoDataFrame, suppliers: pd.DataFrame, targets: list[
     fills = [OUTSIDE_FILL if not inside else palette().no_data if c < 0
              else colours[_spread(int(c), n_classes, len(colours))]
              for inside, c in zip(searched, classes, strict=True)]
-    figure = Figure(figsize=(width_in, width_in * 0.9), dpi=150)
+    left, bottom, right, top = shapes[searched].total_bounds if searched.any() \
+        else shapes.total_bounds
+    pad = max(right - left, top - bottom) * 0.12
+    figure = Figure(figsize=(width_in, width_in * 0.75), dpi=150)
     FigureCanvasAgg(figure)
     ax = figure.add_axes((0, 0.08, 1, 0.92))
     ax.set_axis_off()
     shapes.plot(ax=ax, color=fills, edgecolor=palette().border, linewidth=0.5)
+    ax.set_xlim(left - pad, right + pad)
+    ax.set_ylim(bottom - pad, top + pad)
+    ax.set_aspect("equal", adjustable="datalim")
     shapes[shapes["region_code"].isin(targets)].plot(
         ax=ax, facecolor="none", edgecolor=TARGET_EDGE, linewidth=2.2)
     for row, inside in zip(shapes.itertuples(), searched, strict=True):
@@ -103,9 +109,9 @@ def map_image(regions: gpd.GeoDataFrame, suppliers: pd.DataFrame, targets: list[
                         bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#555",
                               "lw": 0.5})
     ax.legend(handles=_legend(breaks, n_classes), title=texts.DEPLOY_MAP_LEGEND,
-              loc="upper left", fontsize=7, title_fontsize=8, frameon=True)
-    figure.text(0.01, 0.04, peildatum, fontsize=7)
-    figure.text(0.01, 0.01, " · ".join(attributions), fontsize=6, color="#444")
+              loc="upper left", fontsize=8, title_fontsize=9, frameon=True, framealpha=0.9)
+    figure.text(0.01, 0.045, peildatum, fontsize=9)
+    figure.text(0.01, 0.012, " · ".join(attributions), fontsize=8, color="#333")
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
@@ -123,7 +129,7 @@ def print_page(handout: Handout, map_png: bytes | None) -> str:
     fill, edge = VERDICT_COLOURS[h.level]
     image = (f'<img class=map alt="{_e(texts.PRINT_MAP_ALT)}" src="data:image/png;base64,'
              f'{base64.b64encode(map_png).decode("ascii")}">' if map_png else "")
-    demo = f"<div class=demo>{_e(texts.DEMO_BANNER)}</div>" if h.demo else ""
+    demo = f"<div class=demo>{_markdown_bold(texts.DEMO_BANNER)}</div>" if h.demo else ""
     return (
         f"<!doctype html><html lang=nl><head><meta charset=utf-8>"
         f"<title>{_e(texts.PRINT_TITLE)}</title><style>{PRINT_CSS}</style></head>"

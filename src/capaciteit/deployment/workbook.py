@@ -87,7 +87,7 @@ def _question_sheet(sheet: Worksheet, h: Handout, formats: dict[str, Any]) -> No
     sheet.write_string(0, 0, texts.PRINT_TITLE, formats["bold"])
     row = 1
     if h.demo:
-        sheet.write_string(row, 0, texts.DEMO_BANNER, formats["demo"])
+        sheet.write_string(row, 0, texts.DEMO_BANNER.replace("**", ""), formats["demo"])
         row += 1
     sheet.write_string(row, 0, texts.PRINT_MADE.format(tijd=""), formats["bold"])
     sheet.write_datetime(row, 1, _moment(h.made_at), formats["datetime"])
