@@ -134,8 +134,8 @@ def test_the_mask_question_for_utrecht_names_whom_to_call_and_what_it_costs(
     assert callers["Veiligheidsregio"].iloc[0].endswith(f"({TARGET})")  # nearest first
     at.number_input(key="inzet_duur").set_value(12).run()
     at.selectbox(key="inzet_duur_eenheid").set_value("uren").run()
-    cost = next(d.value for d in at.dataframe if "Bedrag" in d.value.columns)
-    priced = cost.set_index("Afspraak").filter(like=chosen["priced"], axis=0)
+    cost = next(t.value for t in at.table if "Bedrag" in t.value.columns)  # index: Afspraak
+    priced = cost.filter(like=chosen["priced"], axis=0)
     persons = int(priced["Personen"].iloc[0])
     expected = f"€ {dutch_money(RATE * 12 * persons)}"
     assert priced["Bedrag"].iloc[0] == expected
