@@ -150,6 +150,9 @@ def prepare_capacity(capacity: pd.DataFrame, agreements: pd.DataFrame, scopes: p
     links = links.astype({"key": "int64", "agreement_id": "int64", "region_code": object})
     links["organisation_index"] = key_organisation[links["key"].to_numpy()]
     region = pd.Categorical(capacity["region_code"])
+    codes = pd.Index(np.asarray(region.categories, dtype=object))
+    links["region_index"] = codes.get_indexer(links["region_code"])  # once, not per question
+    organisations["region_index"] = codes.get_indexer(organisations["region_code"])
     return PreparedCapacity(
         rows=rows, links=links.reset_index(drop=True),
         regions=np.asarray(region.categories, dtype=object),
@@ -220,15 +223,16 @@ def answer_question(
     suppliers = _suppliers(area, per_region, versions, today, stale_after_days)
     total, total_covered = int(deployable.sum()), int(deployable[covered].sum())
     used = p.links[p.links["key"].isin(per_key.index)]
+    order = _supplier_order(p.regions, suppliers)
     return Answer(
         question=question, suppliers=suppliers,
         agreements=_covering_agreements(per_key, used, agreements, suppliers, question.hours),
         deployable=total, covered=total_covered,
         shortfall=max(question.persons_needed - total, 0), today=today,
         organisations=whom_to_call(p.organisations, p.organisation_index[mask], deployable,
-                                   covered, used, agreements, suppliers,
+                                   covered, used, agreements, suppliers, order,
                                    question.persons_needed),
-        cost_lines=cost_lines(per_key, used, agreements, suppliers, question.persons_needed,
+        cost_lines=cost_lines(per_key, used, agreements, order, question.persons_needed,
                               total - total_covered))
 
 
@@ -325,6 +329,12 @@ def _as_objects(frame: pd.DataFrame) -> pd.DataFrame:
         values = result[column].astype(object)
         result[column] = values.where(values.notna(), None)
     return result
+
+
+def _supplier_order(regions: np.ndarray, suppliers: pd.DataFrame) -> np.ndarray:
+    """Per region index: its place among the suppliers (nearest first); past them: unsearched."""
+    order = pd.Index(suppliers["region_code"]).get_indexer(regions)
+    return np.where(order < 0, len(suppliers), order)
 
 
 def _suppliers(area: pd.DataFrame, per_region: pd.DataFrame, versions: pd.DataFrame,

@@ -44,7 +44,7 @@ def organisation_codes(capacity: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame
 
 def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
                  deployable: np.ndarray, covered: np.ndarray, used_links: pd.DataFrame,
-                 agreements: pd.DataFrame, suppliers: pd.DataFrame,
+                 agreements: pd.DataFrame, suppliers: pd.DataFrame, region_order: np.ndarray,
                  needed: int) -> pd.DataFrame:
     """The organisations to call, nearest region first, largest supplier first within one.
 
@@ -53,14 +53,15 @@ def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
     they do not): whom one would call, and no more rows than that.
     ``organisation_index``, ``deployable`` and ``covered`` are per matching row;
     ``used_links`` pairs covered keys in the answer with their organisation and
-    agreements (columns organisation_index, agreement_id).
+    agreements (columns organisation_index, agreement_id); ``region_order`` gives the
+    supplier place (nearest first) per region index.
     """
     n = len(organisations)
     persons = np.bincount(organisation_index, weights=deployable, minlength=n)
     covered_persons = np.bincount(organisation_index[covered], weights=deployable[covered],
                                   minlength=n)
-    found = _nearest_needed(organisations, persons, suppliers, needed)
-    table = organisations.iloc[found].reset_index(drop=True)
+    found = _nearest_needed(organisations, persons, suppliers, region_order, needed)
+    table = organisations.iloc[found].drop(columns="region_index").reset_index(drop=True)
     table["organisation_index"] = found
     table["deployable_persons"] = persons[found].astype("int64")
     table["covered_persons"] = covered_persons[found].astype("int64")
@@ -79,27 +80,30 @@ def whom_to_call(organisations: pd.DataFrame, organisation_index: np.ndarray,
 
 
 def _nearest_needed(organisations: pd.DataFrame, persons: np.ndarray, suppliers: pd.DataFrame,
-                    needed: int) -> np.ndarray:
+                    region_order: np.ndarray, needed: int) -> np.ndarray:
     """The organisations with persons in the nearest regions that together hold ``needed``."""
-    supplying = suppliers[suppliers["deployable_persons"] > 0]
-    reached = supplying["deployable_persons"].cumsum().to_numpy()
-    count = int(np.searchsorted(reached, needed)) + 1  # regions up to the one reaching it
-    regions = set(supplying["region_code"].iloc[:count])
-    in_region = organisations["region_code"].isin(regions).to_numpy()
-    return np.flatnonzero((persons > 0) & in_region)
+    supplying = suppliers["deployable_persons"].fillna(0).to_numpy() > 0
+    places = np.flatnonzero(supplying)
+    if not len(places):
+        return np.zeros(0, dtype="int64")
+    reached = np.cumsum(suppliers["deployable_persons"].to_numpy()[places])
+    last = places[min(int(np.searchsorted(reached, needed)), len(places) - 1)]
+    place = region_order[organisations["region_index"].to_numpy(dtype="int64")]
+    return np.flatnonzero((persons > 0) & (place <= last))
 
 
 def cost_lines(per_key: pd.Series, used_links: pd.DataFrame, agreements: pd.DataFrame,
-               suppliers: pd.DataFrame, needed: int, uncovered: int) -> tuple[CostLine, ...]:
+               region_order: np.ndarray, needed: int, uncovered: int) -> tuple[CostLine, ...]:
     """The persons to price for ``needed``: covered ones per agreement, then the uncovered rest.
 
     ``per_key`` holds the covered persons per coverage key in the answer;
-    ``used_links`` its (key, region_code, agreement_id) links. A person covered by
-    two agreements is priced once, under the one with the shortest aanlooptijd.
+    ``used_links`` its (key, region_index, agreement_id) links; ``region_order`` the
+    supplier place (nearest first) per region index. A person covered by two
+    agreements is priced once, under the one with the shortest aanlooptijd.
     """
     lines: list[CostLine] = []
     remaining = needed
-    for row in _exclusive_persons(per_key, used_links, agreements, suppliers).itertuples():
+    for row in _exclusive_persons(per_key, used_links, agreements, region_order).itertuples():
         take = min(int(row.persons), remaining)
         if take <= 0:
             break
@@ -150,7 +154,7 @@ def _agreements_per_organisation(used_links: pd.DataFrame, agreements: pd.DataFr
 
 
 def _exclusive_persons(per_key: pd.Series, used_links: pd.DataFrame, agreements: pd.DataFrame,
-                       suppliers: pd.DataFrame) -> pd.DataFrame:
+                       region_order: np.ndarray) -> pd.DataFrame:
     """Per agreement the covered persons it prices (each key once), nearest supplier first."""
     columns = ["agreement_id", "persons", "partner_name", "compensation_eur",
                "compensation_unit"]
@@ -163,11 +167,10 @@ def _exclusive_persons(per_key: pd.Series, used_links: pd.DataFrame, agreements:
     order = np.lexsort((position, lead, key))  # per key: shortest lead time, lowest number
     key, position = key[order], position[order]
     first = np.r_[True, key[1:] != key[:-1]]
-    region = pd.Index(suppliers["region_code"]).get_indexer(
-        used_links["region_code"].to_numpy()[order][first])
+    region = region_order[used_links["region_index"].to_numpy(dtype="int64")[order][first]]
     persons = per_key.reindex(key[first]).to_numpy(dtype="float64")
     n = len(terms)
-    nearest = np.full(n, len(suppliers), dtype="int64")
+    nearest = np.full(n, np.iinfo("int64").max, dtype="int64")
     np.minimum.at(nearest, position[first], region)
     per = pd.DataFrame({"persons": np.bincount(position[first], weights=persons, minlength=n),
                         "order": nearest}, index=terms.index)
