@@ -21,7 +21,7 @@ SUPPLIER_VIEW = ["region_name", "ring", "distance_km", "deployable_persons", "co
 AGREEMENT_VIEW = ["agreement", "supplier_regions", "covered_persons_agreement", "lead_time",
                   "compensation", "payer", "valid_to"]
 CALLER_VIEW = ["region_name", "organisation", "organisation_id", "deployable_persons",
-               "covered", "agreements", "lead_time_hours", "contact_mailbox"]
+               "covered", "lead_time_hours", "contact_mailbox", "agreements"]
 COST_VIEW = ["partner_name", "persons", "rate", "amount"]
 
 
