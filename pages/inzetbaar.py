@@ -3,39 +3,42 @@
 from datetime import date, datetime
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from capaciteit import texts
 from capaciteit.access.permissions import MANAGE_PRESETS, can
 from capaciteit.agreements.overview import agreement_frames
 from capaciteit.capacity.categories import horizons
-from capaciteit.capacity.presentation import map_attributions, peildatum_label
+from capaciteit.capacity.presentation import map_attributions
 from capaciteit.deployment.answer import (
     MAX_PERSONS_NEEDED,
     SEARCH_AREAS,
     Question,
     answer_question,
 )
+from capaciteit.deployment.handout import Handout
 from capaciteit.deployment.measure_store import load_measures
 from capaciteit.deployment.presets import load_presets
 from capaciteit.deployment.view import (
-    agreement_view,
     answer_sentences,
-    answer_workbook,
-    freshness_lines,
+    answer_verdict,
     power_options,
-    print_page,
     question_line,
     scope_options,
     scopes_from_keys,
-    supplier_view,
 )
-from capaciteit.exports import XLSX_TYPE
-from capaciteit.geo.maps import build_supply_map
+from pages._answer_sections import (
+    show_agreements,
+    show_callers,
+    show_cost,
+    show_downloads,
+    show_map,
+    show_suppliers,
+    show_verdict,
+)
 from pages._measure_editor import freed_lines, measure_editor, show_freed
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._question_link import follow_form, follow_link, persons_chosen, question_choices
-from pages._shared import context, deployable_capacity, show_table
+from pages._shared import context, deployable_capacity
 
 ctx = context()
 names = ctx.boundaries.region_names()
@@ -79,43 +82,20 @@ agreements, agreement_scopes = agreement_frames(ctx.engine)
 answer = answer_question(question, capacity, ctx.data.versions, agreements, agreement_scopes,
                          ctx.boundaries.regions, ctx.boundaries.neighbours, today=today,
                          stale_after_days=ctx.settings.stale_after_days, measures=measures)
+verdict = answer_verdict(answer, names)
 sentences = answer_sentences(answer, names, ctx.settings.stale_after_days)
-(st.error if answer.shortfall else st.success)(sentences[0])
-for line in sentences[1:]:
-    st.warning(line)
+attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)
+show_verdict(verdict, sentences)
 freed = freed_lines(answer, ctx.categories)
 show_freed(freed, answer)
-
-attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)
-st_folium(build_supply_map(
-    ctx.boundaries.regions_display, answer.suppliers, targets,
-    legend_title=texts.DEPLOY_MAP_LEGEND, peildatum=peildatum_label(ctx.data.versions),
-    attributions=attributions, basemap=ctx.settings.basemap),
-    key="inzetkaart", height=560, use_container_width=True, returned_objects=[])
-st.caption(texts.DEPLOY_MAP_CAPTION)
-
-st.subheader(texts.DEPLOY_SUPPLIERS)
-show_table(supplier_view(answer))
-st.subheader(texts.DEPLOY_AGREEMENTS)
-if answer.agreements.empty:
-    st.info(texts.DEPLOY_NO_AGREEMENTS)
-else:
-    if answer.agreements["exceeds_horizon"].any():
-        st.warning(texts.DEPLOY_LEAD_TIME_WARNING.format(
-            aantal=int(answer.agreements["exceeds_horizon"].sum())))
-    show_table(agreement_view(answer))
-    st.caption(texts.DEPLOY_OVERLAP_NOTE)
-with st.expander(texts.PRINT_FRESHNESS):
-    st.markdown("\n".join(f"- {line}" for line in freshness_lines(answer)))
-
-asked = question_line(question, names, ctx.categories)
-made_at = datetime.now().astimezone()
-down = st.columns(2)
-down[0].download_button(texts.DEPLOY_EXPORT, answer_workbook(
-    answer, [*sentences, *freed], asked, made_at, attributions), "inzetbaar.xlsx", XLSX_TYPE)
-down[1].download_button(texts.DEPLOY_PRINT, print_page(
-    answer, [*sentences, *freed], asked, made_at, attributions), "inzetbaar.html", "text/html",
-    help=texts.DEPLOY_PRINT_HELP)
+show_map(ctx, answer, targets, attributions)
+show_suppliers(answer)
+show_callers(answer)
+show_agreements(answer)
+estimate, duration = show_cost(answer)
+show_downloads(ctx, Handout(
+    answer, question_line(question, names, ctx.categories), verdict.level, [*sentences, *freed],
+    estimate, duration, datetime.now().astimezone(), ctx.data.has_demo, attributions))
 
 if can(ctx.user, MANAGE_PRESETS):  # offered to who may; the service refuses anyone else
     with st.expander(texts.PRESET_EDIT):

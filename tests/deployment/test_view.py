@@ -1,21 +1,21 @@
-"""What the Inzetbaar page shows and shares: sentences, the map, the xlsx and the print view."""
+"""What the Inzetbaar page shows: the verdict, the question line, the tables, the map."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from decimal import Decimal
 
 import pandas as pd
 
 from capaciteit.capacity.categories import default_categories
 from capaciteit.deployment.view import (
+    agreement_view,
     answer_sentences,
-    answer_workbook,
-    print_page,
+    caller_view,
+    format_money,
     question_line,
+    rate_text,
     scope_keys,
     scope_options,
     scopes_from_keys,
@@ -33,7 +33,6 @@ from tests.deployment.test_answer import (
 )
 
 NAMES = {"VR01": "Noord", "VR02": "Midden", "VR03": "Zuid", "VR04": "Verweg"}
-MADE_AT = datetime(2026, 11, 25, 14, 5, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 def example_answer():
@@ -48,14 +47,38 @@ def example_answer():
     return ask(question, records, versions=versions, agreements=agreements, scopes=scopes)
 
 
-def test_the_shortfall_is_stated_plainly_with_dutch_numbers():
+def test_the_verdict_gives_both_readings_in_one_box_and_names_what_is_missing():
     lines = answer_sentences(example_answer(), NAMES, 180)
-    assert lines[0] == ("**Tekort: 266 personen.** Binnen 24 uur zijn 1.234 van de 1.500 "
-                        "gevraagde personen inzetbaar; 1.000 daarvan vallen onder een geldige "
-                        "afspraak.")
-    assert "tekort 500" in lines[1]
+    assert lines[:3] == [
+        "**Tekort: 266 personen.**",
+        "Met alle inzetbare capaciteit: Binnen 24 uur zijn 1.234 van de 1.500 gevraagde "
+        "personen inzetbaar, tekort 266.",
+        "Alleen onder afspraak: 1.000 personen, tekort 500."]
+    assert lines[3].startswith("Onvolledig: geen gegevens van 1 van 3 regio's (Zuid (VR03))")
     assert any("Verouderde gegevens" in line and "Midden" in line for line in lines)
-    assert any("Zonder gegevens" in line and "Zuid" in line for line in lines)
+
+
+def test_money_is_shown_exactly_to_the_cent():
+    assert format_money(Decimal("65.5")) == "€ 65,50"
+    assert format_money(Decimal("1234567")) == "€ 1.234.567,00"
+    assert rate_text(65.5, "per uur") == "€ 65,50 per uur"
+    assert rate_text(None, "per uur") == "geen afgesproken tarief"
+    assert rate_text(None, "geen vergoeding") == "geen vergoeding"
+
+
+def test_the_agreements_table_keeps_to_the_columns_a_page_holds():
+    view = agreement_view(example_answer())
+    assert list(view.columns) == ["Afspraak", "Leverende regio's", "Gedekt in dit antwoord",
+                                  "Aanlooptijd", "Vergoeding", "Betaler", "Geldig tot"]
+    assert view.iloc[0].tolist() == ["Stad (nr. 1)", "VR01", 1000, "36 uur (langer dan de termijn)",
+                                     "€ 55,00 per uur", "Veiligheidsregio", ""]
+
+
+def test_whom_to_call_shows_region_organisation_cover_and_lead_time():
+    view = caller_view(example_answer())
+    assert view[["Veiligheidsregio", "Organisatie", "Onder afspraak", "Aanlooptijd (uur)"]
+                ].astype(object).fillna("").values.tolist() == [
+        ["Regio 01 (VR01)", "Stad", "ja", 36], ["Regio 02 (VR02)", "Buur", "nee", ""]]
 
 
 def test_the_question_line_names_targets_scopes_horizon_need_and_area():
@@ -70,35 +93,6 @@ def test_scope_keys_and_options_round_trip():
     options = scope_options(default_categories())
     assert options["boa"] == "Boa's (alle)"
     assert options["particuliere-beveiliging/evenementen"].endswith("Evenementen")
-
-
-def test_the_print_view_has_the_moment_the_question_the_answer_and_the_freshness():
-    answer = example_answer()
-    page = print_page(answer, answer_sentences(answer, NAMES, 180), "De vraag <script>",
-                      MADE_AT, ["Fictieve demogegevens"])
-    assert "Opgesteld op 25 november 2026 14:05" in page
-    assert "De vraag &lt;script&gt;" in page and "<script>" not in page
-    assert "<strong>Tekort: 266 personen.</strong>" in page
-    assert "peildatum 1 januari 2025" in page and "(verouderd)" in page
-    assert "@media print" in page
-    assert page.count("<tr>") == 1 + 3 + 1 + 1  # suppliers head + 3 rows, agreements head + 1
-    assert "geen gegevens" in page  # VR03 has no data: not a zero
-
-
-def test_the_export_has_suppliers_agreements_and_the_question():
-    answer = example_answer()
-    content = answer_workbook(answer, answer_sentences(answer, NAMES, 180), "De vraag",
-                              MADE_AT, [])
-    sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, engine="calamine")
-    assert list(sheets) == ["Leveranciers", "Afspraken", "Toelichting"]
-    suppliers = sheets["Leveranciers"]
-    assert suppliers["Inzetbaar"].tolist()[:2] == [1000, 234]
-    assert suppliers["Onder afspraak"].tolist()[:2] == [1000, 0]
-    assert sheets["Afspraken"]["Activeringstijd (uur)"].tolist() == [36]
-    assert sheets["Afspraken"]["Langer dan termijn"].tolist() == ["ja"]
-    notes = sheets["Toelichting"]["Toelichting"].tolist()
-    assert notes[0] == "Vraag: De vraag"
-    assert any(n.startswith("Tekort: 266 personen.") for n in notes)
 
 
 def test_the_map_marks_targets_and_labels_suppliers_with_their_numbers():

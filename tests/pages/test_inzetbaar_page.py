@@ -10,6 +10,18 @@ import pytest
 
 from capaciteit import texts
 from capaciteit.deployment.presets import reference_presets
+from capaciteit.settings import get_settings
+from capaciteit.storage.engine import prepare_database
+from tests.deployment.support import (
+    NEEDED,
+    PRESET,
+    PRICED_MAILBOX,
+    RATE,
+    TARGET,
+    add_mask_agreements,
+    fitting,
+    search_area,
+)
 from tests.pages import test_pages
 from tests.pages.test_pages import FOLIUM, app, dutch_integer
 
@@ -59,19 +71,23 @@ def test_a_deep_linked_preset_answers_with_the_shortfall_the_map_and_the_exports
     found = deployable(demo_data, area, 24, "domein-4", POWER)
     assert found > 0, "precondition: the demo data holds people who fit this question"
     needed = 100
-    answer = (at.error if found < needed else at.success)[0].value
+    # no agreements in the demo data: never green, red when even everyone is too few
+    answer = next(b.value for b in (at.error if found < needed else at.warning)
+                  if "Met alle inzetbare capaciteit" in b.value)
     if found < needed:
         assert answer.startswith(f"**Tekort: {dutch_integer(needed - found)} personen.**")
     else:
-        assert answer.startswith("**Geen tekort.**")
+        assert answer.startswith("**Alleen genoeg met personen zonder afspraak")
     assert f" {dutch_integer(found)} " in answer
+    assert "Alleen onder afspraak: 0 personen, tekort 100." in answer
+    assert not at.success
     maps = [c for c in at.get("component_instance") if c.proto.component_name == FOLIUM]
     assert len(maps) == 1
     suppliers = at.dataframe[0].value
     assert set(suppliers["Veiligheidsregio"].str[-5:-1]) == area
     assert suppliers["Inzetbaar"].sum() == found
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == [texts.DEPLOY_EXPORT, texts.DEPLOY_PRINT]
+    assert labels == [texts.DEPLOY_CALLERS_CSV, texts.DEPLOY_EXPORT, texts.DEPLOY_PRINT]
 
 
 def test_a_longer_horizon_and_a_wider_area_find_at_least_as_many(demo_data):
@@ -194,3 +210,37 @@ def test_a_hostile_or_invalid_link_value_gets_a_dutch_message_and_the_rest_appli
     assert message in [e.value for e in at.error]
     if params["regio"] == "VR13":
         assert at.multiselect(key="inzet_targets").value == ["VR13"]
+
+def test_the_mask_question_for_utrecht_names_whom_to_call_and_what_it_costs(
+        demo_data, boundaries):
+    engine = prepare_database(get_settings().effective_database_url)
+    chosen = add_mask_agreements(engine, demo_data, boundaries)
+    engine.dispose()
+    at = open_page(vraag=PRESET, regio=TARGET)
+    at.number_input(key="inzet_persons").set_value(NEEDED).run()
+    found = fitting(demo_data, search_area(boundaries))
+    deployable_found = int(found["deployable_persons"].sum())
+    boxes = [*at.success, *at.warning, *at.error]
+    verdict = next(b.value for b in boxes if "Met alle inzetbare capaciteit" in b.value)
+    assert f"zijn {dutch_integer(deployable_found)} van de 150 gevraagde" in verdict
+    assert "Alleen onder afspraak:" in verdict
+    callers = next(d.value for d in at.dataframe if "Functionele mailbox" in d.value.columns)
+    row = callers.set_index("Organisatie").loc[chosen["priced"]]
+    assert row["Functionele mailbox"] == PRICED_MAILBOX
+    assert row["Onder afspraak"] == "ja"
+    assert callers["Veiligheidsregio"].iloc[0].endswith(f"({TARGET})")  # nearest first
+    at.number_input(key="inzet_duur").set_value(12).run()
+    at.selectbox(key="inzet_duur_eenheid").set_value("uren").run()
+    cost = next(t.value for t in at.table if "Bedrag" in t.value.columns)  # index: Afspraak
+    priced = cost.filter(like=chosen["priced"], axis=0)
+    persons = int(priced["Personen"].iloc[0])
+    expected = f"€ {dutch_money(RATE * 12 * persons)}"
+    assert priced["Bedrag"].iloc[0] == expected
+    assert any(expected in m.value for m in at.markdown)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [texts.DEPLOY_CALLERS_CSV, texts.DEPLOY_EXPORT, texts.DEPLOY_PRINT]
+
+
+def dutch_money(amount: float) -> str:
+    text = f"{amount:,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")

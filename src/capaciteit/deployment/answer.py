@@ -22,7 +22,7 @@ Counting rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import geopandas as gpd
@@ -32,6 +32,13 @@ import pandas as pd
 from capaciteit import texts
 from capaciteit.agreements.coverage import covered_records
 from capaciteit.capacity.aggregation import is_stale
+from capaciteit.deployment.callers import (
+    CALLER_COLUMNS,
+    cost_lines,
+    organisation_codes,
+    whom_to_call,
+)
+from capaciteit.deployment.cost import CostLine
 from capaciteit.deployment.measures import (
     NOTHING_FREED,
     Freed,
@@ -90,6 +97,11 @@ class Answer:
     shortfall: int
     today: date
     freed: Freed = NOTHING_FREED  # closure measures: freed capacity, on its own line
+    # whom to call: callers.CALLER_COLUMNS, per supplying region (nearest first)
+    organisations: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=CALLER_COLUMNS))
+    # the persons to price for the question (cost.estimate_cost)
+    cost_lines: tuple[CostLine, ...] = ()
 
     @property
     def uncovered(self) -> int:
@@ -108,7 +120,8 @@ class PreparedCapacity:
 
     ``rows`` is the capacity with ``key`` (its coverage key: region, organisation,
     (sub)category) and ``covered``; ``links`` pairs each covered key with the
-    valid agreements covering it, and the key's region.
+    valid agreements covering it, the key's region and its organisation's index.
+    ``organisations`` holds region, name and identifier per organisation index.
     """
 
     rows: pd.DataFrame
@@ -118,6 +131,8 @@ class PreparedCapacity:
     deployable: np.ndarray  # per row: deployable persons (int64)
     covered: np.ndarray  # per row: bool
     key: np.ndarray  # per row: coverage key (int64)
+    organisation_index: np.ndarray  # per row: its organisation's index in ``organisations``
+    organisations: pd.DataFrame  # callers.ORGANISATION_KEYS, one row per organisation
 
 
 def prepare_capacity(capacity: pd.DataFrame, agreements: pd.DataFrame, scopes: pd.DataFrame,
@@ -139,14 +154,22 @@ def prepare_capacity(capacity: pd.DataFrame, agreements: pd.DataFrame, scopes: p
     rows = capacity.assign(key=key_values, covered=row_flags)
     links = (covered.loc[covered["covered"], ["key", "region_code", "agreement_ids"]]
              .explode("agreement_ids").rename(columns={"agreement_ids": "agreement_id"}))
+    organisation_index, organisations = organisation_codes(capacity)
+    key_organisation = np.zeros(len(firsts), dtype="int64")
+    key_organisation[firsts.index.to_numpy(dtype="int64")] = organisation_index[firsts.to_numpy()]
     links = links.astype({"key": "int64", "agreement_id": "int64", "region_code": object})
+    links["organisation_index"] = key_organisation[links["key"].to_numpy()]
     region = pd.Categorical(capacity["region_code"])
+    codes = pd.Index(np.asarray(region.categories, dtype=object))
+    links["region_index"] = codes.get_indexer(links["region_code"])  # once, not per question
+    organisations["region_index"] = codes.get_indexer(organisations["region_code"])
     return PreparedCapacity(
         rows=rows, links=links.reset_index(drop=True),
         regions=np.asarray(region.categories, dtype=object),
         region_index=np.asarray(region.codes, dtype="int64"),
         deployable=capacity["deployable_persons"].to_numpy(dtype="int64"),
-        covered=row_flags, key=key_values)
+        covered=row_flags, key=key_values, organisation_index=organisation_index,
+        organisations=organisations)
 
 
 def answer_question(
@@ -212,13 +235,19 @@ def answer_question(
     per_key = pd.Series(np.bincount(covered_keys, weights=deployable[covered]))
     per_key = per_key[per_key > 0]
     suppliers = _suppliers(area, per_region, versions, today, stale_after_days)
-    total = int(deployable.sum())
+    total, total_covered = int(deployable.sum()), int(deployable[covered].sum())
+    used = p.links[p.links["key"].isin(per_key.index)]
+    order = _supplier_order(p.regions, suppliers)
     return Answer(
         question=question, suppliers=suppliers,
-        agreements=_covering_agreements(per_key, prepared.links, agreements, suppliers,
-                                        question.hours),
-        deployable=total, covered=int(deployable[covered].sum()),
+        agreements=_covering_agreements(per_key, used, agreements, suppliers, question.hours),
+        deployable=total, covered=total_covered,
         shortfall=max(question.persons_needed - total, 0), today=today,
+        organisations=whom_to_call(p.organisations, p.organisation_index[mask], deployable,
+                                   covered, used, agreements, suppliers, order,
+                                   question.persons_needed),
+        cost_lines=cost_lines(per_key, used, agreements, order, question.persons_needed,
+                              total - total_covered),
         freed=_freed(question, p, area, measures))
 
 
@@ -327,6 +356,12 @@ def _as_objects(frame: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+def _supplier_order(regions: np.ndarray, suppliers: pd.DataFrame) -> np.ndarray:
+    """Per region index: its place among the suppliers (nearest first); past them: unsearched."""
+    order = pd.Index(suppliers["region_code"]).get_indexer(regions)
+    return np.where(order < 0, len(suppliers), order)
+
+
 def _suppliers(area: pd.DataFrame, per_region: pd.DataFrame, versions: pd.DataFrame,
                today: date, stale_after_days: int) -> pd.DataFrame:
     """One row per searched region: deployable, covered, uncovered and freshness."""
@@ -343,14 +378,13 @@ def _suppliers(area: pd.DataFrame, per_region: pd.DataFrame, versions: pd.DataFr
     return table[SUPPLIER_COLUMNS]
 
 
-def _covering_agreements(per_key: pd.Series, links: pd.DataFrame, agreements: pd.DataFrame,
+def _covering_agreements(per_key: pd.Series, used: pd.DataFrame, agreements: pd.DataFrame,
                          suppliers: pd.DataFrame, hours: int) -> pd.DataFrame:
     """The valid agreements that cover persons in the answer, nearest supplier first.
 
     ``covered_persons`` is what each agreement covers; a person covered by two
     agreements appears under both here, but once in the totals.
     """
-    used = links[links["key"].isin(per_key.index)]
     if used.empty:
         return pd.DataFrame(columns=AGREEMENT_ANSWER_COLUMNS)
     used = (used.assign(persons=per_key.reindex(used["key"]).to_numpy())

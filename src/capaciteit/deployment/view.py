@@ -1,38 +1,28 @@
-"""Pure helpers for the Inzetbaar page: choices, sentences, tables, the export and print view."""
+"""Pure helpers for the Inzetbaar page: choices, the verdict, and the answer's tables."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
-from datetime import datetime
-from numbers import Number
+from decimal import Decimal
 
 import pandas as pd
 
 from capaciteit import texts
 from capaciteit.capacity.categories import Category, horizons, powers
 from capaciteit.deployment.answer import Answer, Question
-from capaciteit.exports import to_xlsx_workbook
+from capaciteit.deployment.cost import CostEstimate, Duration, cost_assumptions
+from capaciteit.deployment.verdict import Verdict, judge
 from capaciteit.formatting import format_date, format_datetime, format_number
 
 Scope = tuple[str, str | None]
 SUPPLIER_VIEW = ["region_name", "ring", "distance_km", "deployable_persons", "covered_persons",
                  "uncovered_persons", "peildatum_min", "uploaded_at", "stale"]
-AGREEMENT_VIEW = ["partner_name", "partner_type", "agreement_region", "supplier_regions",
-                  "covered_persons_agreement", "committed_persons", "lead_time_hours",
-                  "exceeds_horizon", "compensation_arrangement", "compensation_eur",
-                  "compensation_unit", "payer", "valid_to"]
-PRINT_CSS = """
-body{font:11pt/1.4 sans-serif;color:#111;margin:2em}
-h1{font-size:16pt;margin:0 0 .2em}h2{font-size:13pt;margin:1.2em 0 .3em}
-table{border-collapse:collapse;width:100%;font-size:9.5pt}
-th,td{border:1px solid #888;padding:2px 5px;text-align:left;vertical-align:top}
-td.n{text-align:right}.stale{color:#a50f15;font-weight:bold}
-.meta{color:#444}
-@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}
-.noprint{display:none}@page{size:A4 landscape;margin:12mm}}
-"""
+# the columns that fit a 1024-px page; the rest of an agreement is on the Afspraken page
+AGREEMENT_VIEW = ["agreement", "supplier_regions", "covered_persons_agreement", "lead_time",
+                  "compensation", "payer", "valid_to"]
+CALLER_VIEW = ["region_name", "organisation", "organisation_id", "deployable_persons",
+               "covered", "lead_time_hours", "contact_mailbox", "agreements"]
+COST_VIEW = ["partner_name", "persons", "rate", "amount"]
 
 
 def scope_options(categories: tuple[Category, ...]) -> dict[str, str]:
@@ -87,28 +77,19 @@ def question_line(question: Question, names: dict[str, str],
         gebied=texts.SEARCH_AREA_LABELS[question.search_area].lower())
 
 
-def answer_sentences(answer: Answer, names: dict[str, str], stale_after_days: int) -> list[str]:
-    """The shortfall stated plainly, then what to keep in mind (markdown)."""
-    q = answer.question
-    within = horizon_label(q.hours).capitalize()
-    if answer.deployable == 0:
-        lines = [texts.DEPLOY_NOTHING.format(nodig=format_number(q.persons_needed),
-                                             binnen=within)]
-    else:
-        template = texts.DEPLOY_SHORTFALL if answer.shortfall else texts.DEPLOY_NO_SHORTFALL
-        lines = [template.format(tekort=format_number(answer.shortfall), binnen=within,
-                                 inzetbaar=format_number(answer.deployable),
-                                 nodig=format_number(q.persons_needed),
-                                 gedekt=format_number(answer.covered))]
-        if answer.shortfall_covered_only > answer.shortfall:
-            lines.append(texts.DEPLOY_COVERED_SHORTFALL.format(
-                tekort=format_number(answer.shortfall_covered_only)))
+def answer_verdict(answer: Answer, names: dict[str, str]) -> Verdict:
+    """The one verdict on the answer: both readings, the worse colour, data gaps named."""
     suppliers = answer.suppliers
     missing = suppliers.loc[~suppliers["has_data"], "region_code"]
-    if len(missing):
-        lines.append(texts.DEPLOY_NO_DATA_REGIONS.format(
-            regios=", ".join(names.get(c, c) for c in missing)))
-    stale = suppliers.loc[suppliers["stale"], "region_code"]
+    return judge(answer.question.persons_needed, answer.deployable, answer.covered,
+                 len(suppliers), [f"{names.get(c, c)} ({c})" for c in missing],
+                 horizon_label(answer.question.hours).capitalize())
+
+
+def answer_sentences(answer: Answer, names: dict[str, str], stale_after_days: int) -> list[str]:
+    """The verdict's sentences, then what to keep in mind (markdown)."""
+    lines = list(answer_verdict(answer, names).sentences)
+    stale = answer.suppliers.loc[answer.suppliers["stale"], "region_code"]
     if len(stale):
         lines.append(texts.DEPLOY_STALE_REGIONS.format(
             dagen=stale_after_days, regios=", ".join(names.get(c, c) for c in stale)))
@@ -126,15 +107,86 @@ def supplier_view(answer: Answer) -> pd.DataFrame:
     return _labelled(view, SUPPLIER_VIEW)
 
 
+def caller_view(answer: Answer) -> pd.DataFrame:
+    """Whom to call, with Dutch headers: one row per organisation, nearest region first."""
+    view = answer.organisations.copy()
+    view["region_name"] = view["region_name"] + " (" + view["region_code"] + ")"
+    view["covered"] = [texts.DEPLOY_NO if c == 0 else texts.DEPLOY_YES if c == d
+                       else texts.CALLER_PARTLY.format(gedekt=format_number(c))
+                       for c, d in zip(view["covered_persons"], view["deployable_persons"],
+                                       strict=True)]
+    view["organisation_id"] = view["organisation_id"].fillna("")
+    view["lead_time_hours"] = view["lead_time_hours"].astype("Int64")  # <NA>: no agreement
+    return _labelled(view, CALLER_VIEW)
+
+
 def agreement_view(answer: Answer) -> pd.DataFrame:
-    """The covering agreements with Dutch headers."""
+    """The covering agreements with Dutch headers, in the columns a page width holds."""
     view = answer.agreements.rename(columns={"covered_persons": "covered_persons_agreement"})
-    view["agreement_region"] = view["region_code"].map(
-        lambda c: c if isinstance(c, str) and c else texts.DEPLOY_NATIONAL)
-    view["exceeds_horizon"] = view["exceeds_horizon"].map(
-        {True: texts.DEPLOY_YES, False: texts.DEPLOY_NO})
+    view["agreement"] = [texts.CALLER_AGREEMENT.format(partner=p, nummer=int(i))
+                         for p, i in zip(view["partner_name"], view["agreement_id"], strict=True)]
+    view["lead_time"] = [
+        (texts.DEPLOY_LEAD_TIME_EXCEEDS if late else texts.DEPLOY_LEAD_TIME_VALUE).format(
+            uren=format_number(h)) for h, late in zip(view["lead_time_hours"],
+                                                      view["exceeds_horizon"], strict=True)]
+    view["compensation"] = [rate_text(e, u) for e, u in zip(
+        view["compensation_eur"], view["compensation_unit"], strict=True)]
     view["valid_to"] = view["valid_to"].map(lambda d: format_date(d) if pd.notna(d) else "")
     return _labelled(view, AGREEMENT_VIEW)
+
+
+def cost_view(estimate: CostEstimate) -> pd.DataFrame:
+    """The estimate per agreement, amounts exact; a line without agreed rate says so."""
+    rows = [{"partner_name": (texts.CALLER_AGREEMENT.format(partner=i.line.partner_name,
+                                                            nummer=i.line.agreement_id)
+                              if i.line.agreement_id is not None else i.line.partner_name),
+             "persons": i.line.persons,
+             "rate": rate_text(i.line.compensation_eur, i.line.compensation_unit),
+             "amount": (format_money(i.amount_eur) if i.amount_eur is not None
+                        else texts.COST_NO_RATE)}
+            for i in estimate.items]
+    rows.append({"partner_name": texts.COST_TOTAL,
+                 "persons": sum(i.line.persons for i in estimate.items
+                                if i.amount_eur is not None),
+                 "rate": "", "amount": format_money(estimate.total_eur)})
+    return pd.DataFrame(rows, columns=COST_VIEW).rename(columns=texts.COST_COLUMN_LABELS)
+
+
+def cost_sentences(estimate: CostEstimate, duration: Duration) -> list[str]:
+    """The total for the duration, the persons no agreed rate prices, and the assumptions."""
+    lines = [texts.COST_TOTAL_LINE.format(
+        bedrag=format_money(estimate.total_eur), duur=duration_label(duration),
+        personen=format_number(sum(i.line.persons for i in estimate.items
+                                   if i.amount_eur is not None)))]
+    if estimate.unpriced_persons:
+        lines.append(texts.COST_UNPRICED_LINE.format(
+            personen=format_number(estimate.unpriced_persons)))
+    a = cost_assumptions()
+    lines.append(texts.COST_ASSUMPTIONS.format(dienst=a.shift_hours, diensten=a.shifts_per_day,
+                                               dagen=a.days_per_week))
+    return lines
+
+
+def duration_label(duration: Duration) -> str:
+    """'3 dagen', '1 dag', '12 uur'."""
+    one, more = texts.DURATION_WORDS.get(duration.unit, (duration.unit, duration.unit))
+    return f"{format_number(duration.amount)} {one if duration.amount == 1 else more}"
+
+
+def format_money(amount: Decimal) -> str:
+    """Euros exactly, Dutch style: '€ 65,50', '€ 1.234.567,00'."""
+    text = f"{amount.quantize(Decimal('0.01')):,.2f}"
+    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def rate_text(amount: object, unit: object) -> str:
+    """An agreed rate as '€ 65,50 per uur'; 'geen vergoeding'; the no-rate text when missing."""
+    if isinstance(unit, str) and unit == "geen vergoeding":
+        return unit
+    if amount is None or pd.isna(amount):  # type: ignore[call-overload]
+        return texts.COST_NO_RATE
+    money = format_money(Decimal(str(amount)))
+    return f"{money} {unit}" if isinstance(unit, str) and unit else money
 
 
 def freshness_lines(answer: Answer) -> list[str]:
@@ -147,38 +199,6 @@ def freshness_lines(answer: Answer) -> list[str]:
         for r in rows.itertuples()]
 
 
-def answer_workbook(answer: Answer, sentences: list[str], question_text: str,
-                    made_at: datetime, extra_notes: list[str]) -> bytes:
-    """The answer as .xlsx: suppliers, agreements, and the question with its context."""
-    notes = [f"{texts.PRINT_QUESTION}: {question_text}", *map(_plain, sentences),
-             texts.PRINT_MADE.format(tijd=format_datetime(made_at)), *freshness_lines(answer),
-             *extra_notes]
-    return to_xlsx_workbook({texts.DEPLOY_SHEETS["suppliers"]: supplier_view(answer),
-                             texts.DEPLOY_SHEETS["agreements"]: agreement_view(answer)}, notes)
-
-
-def print_page(answer: Answer, sentences: list[str], question_text: str,
-               made_at: datetime, extra_notes: list[str]) -> str:
-    """A self-contained, print-friendly HTML page of the answer for the team's meeting."""
-    agreements = (_table(agreement_view(answer)) if len(answer.agreements)
-                  else f"<p>{html.escape(texts.DEPLOY_NO_AGREEMENTS)}</p>")
-    fresh = "".join(f'<li{" class=stale" if texts.DEPLOY_STALE_MARK in line else ""}>'
-                    f"{html.escape(line)}</li>" for line in freshness_lines(answer))
-    notes = "".join(f"<p class=meta>{html.escape(n)}</p>" for n in extra_notes)
-    return (
-        f"<!doctype html><html lang=nl><head><meta charset=utf-8>"
-        f"<title>{html.escape(texts.PRINT_TITLE)}</title><style>{PRINT_CSS}</style></head>"
-        f"<body><h1>{html.escape(texts.PRINT_TITLE)}</h1>"
-        f"<p class=meta>{html.escape(texts.PRINT_MADE.format(tijd=format_datetime(made_at)))}"
-        f"</p><h2>{html.escape(texts.PRINT_QUESTION)}</h2><p>{html.escape(question_text)}</p>"
-        f"<h2>{html.escape(texts.PRINT_ANSWER)}</h2>"
-        + "".join(f"<p>{_markdown_bold(s)}</p>" for s in sentences)
-        + f"<h2>{html.escape(texts.DEPLOY_SUPPLIERS)}</h2>{_table(supplier_view(answer))}"
-        f"<h2>{html.escape(texts.DEPLOY_AGREEMENTS)}</h2>{agreements}"
-        f"<h2>{html.escape(texts.PRINT_FRESHNESS)}</h2><ul>{fresh}</ul>{notes}"
-        "</body></html>")
-
-
 def _labelled(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     labels = {**texts.COLUMN_LABELS, **texts.DEPLOY_COLUMN_LABELS}
     return frame[columns].rename(columns=labels).reset_index(drop=True)
@@ -187,27 +207,3 @@ def _labelled(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def _peildata(row: object) -> str:
     low, high = getattr(row, "peildatum_min"), getattr(row, "peildatum_max")  # noqa: B009
     return format_date(low) if low == high else f"{format_date(low)} – {format_date(high)}"
-
-
-def _table(frame: pd.DataFrame) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = "".join(
-        "<tr>" + "".join(_cell(v) for v in row) + "</tr>"
-        for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _cell(value: object) -> str:
-    if value is pd.NA or (isinstance(value, Number) and not isinstance(value, bool)):
-        shown = texts.NO_DATA if pd.isna(value) else format_number(value)  # type: ignore[arg-type]
-        return f"<td class=n>{html.escape(shown)}</td>"
-    return f"<td>{html.escape('' if value is None else str(value))}</td>"
-
-
-def _plain(markdown: str) -> str:
-    return markdown.replace("**", "")
-
-
-def _markdown_bold(markdown: str) -> str:
-    escaped = html.escape(markdown)
-    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)

@@ -27,28 +27,12 @@ SEARCH_AREA_LABELS = {
     "land": "Heel Nederland",
 }
 DEPLOY_CHOOSE_TARGET = "Kies ten minste één doelregio."
-DEPLOY_SHORTFALL = (
-    "**Tekort: {tekort} personen.** {binnen} zijn {inzetbaar} van de {nodig} gevraagde "
-    "personen inzetbaar; {gedekt} daarvan vallen onder een geldige afspraak."
-)
-DEPLOY_NO_SHORTFALL = (
-    "**Geen tekort.** {binnen} zijn {inzetbaar} personen inzetbaar voor de {nodig} "
-    "gevraagde; {gedekt} daarvan vallen onder een geldige afspraak."
-)
-DEPLOY_NOTHING = (
-    "**Tekort: {nodig} personen.** {binnen} is in het zoekgebied niemand inzetbaar die aan "
-    "de vraag voldoet."
-)
-DEPLOY_COVERED_SHORTFALL = (
-    "Met alleen de personen onder een geldige afspraak is het tekort {tekort}."
-)
-DEPLOY_NO_DATA_REGIONS = "Zonder gegevens (niet meegeteld, niet als 0): {regios}."
 DEPLOY_STALE_REGIONS = "Verouderde gegevens (peildatum ouder dan {dagen} dagen): {regios}."
 DEPLOY_SUPPLIERS = "Leverende regio's, dichtstbijzijnde eerst"
 DEPLOY_AGREEMENTS = "Afspraken die de gevonden capaciteit dekken"
 DEPLOY_NO_AGREEMENTS = "Geen geldige afspraak dekt de gevonden capaciteit."
 DEPLOY_LEAD_TIME_WARNING = (
-    "Let op: {aantal} afspraak/afspraken hebben een activeringstijd die langer is dan de "
+    "Let op: {aantal} afspraak/afspraken hebben een aanlooptijd die langer is dan de "
     "gevraagde termijn."
 )
 DEPLOY_OVERLAP_NOTE = (
@@ -69,7 +53,6 @@ DEPLOY_QUESTION_LINE = (
 DEPLOY_ALL_SCOPES = "alle categorieën"
 DEPLOY_NO_POWERS = "geen bevoegdheden vereist"
 DEPLOY_WITH_POWERS = "met bevoegdheden: {namen}"
-DEPLOY_NATIONAL = "landelijk"
 DEPLOY_YES = "ja"
 DEPLOY_NO = "nee"
 DEPLOY_FRESHNESS_LINE = "{regio}: peildatum {peildatum}, aangeleverd {tijd}{verouderd}"
@@ -92,7 +75,7 @@ DEPLOY_COLUMN_LABELS = {
     "agreement_id": "Afspraak",
     "partner_name": "Partner",
     "partner_type": "Soort partner",
-    "lead_time_hours": "Activeringstijd (uur)",
+    "lead_time_hours": "Aanlooptijd (uur)",
     "exceeds_horizon": "Langer dan termijn",
     "compensation_arrangement": "Vergoedingsregeling",
     "compensation_eur": "Vergoeding (€)",
@@ -103,6 +86,14 @@ DEPLOY_COLUMN_LABELS = {
     "covered_persons_agreement": "Gedekt in dit antwoord",
     "supplier_regions": "Leverende regio's",
     "agreement_region": "Regio van de afspraak",
+    "agreement": "Afspraak",
+    "compensation": "Vergoeding",
+    "lead_time": "Aanlooptijd",
+    "organisation": "Organisatie",
+    "organisation_id": "KvK/OIN",
+    "covered": "Onder afspraak",
+    "agreements": "Afspraken",
+    "contact_mailbox": "Functionele mailbox",
 }
 
 # Presets (veelgestelde vragen)
@@ -136,7 +127,8 @@ PRESET_FIELDS = {"name": "de naam", "description": "de omschrijving",
 DEPLOY_PERSONS_OUT_OF_RANGE = "Vul een aantal personen in van 1 tot en met {max}."
 
 # Answer: sheets of the export, a horizon outside the reference list
-DEPLOY_SHEETS = {"suppliers": "Leveranciers", "agreements": "Afspraken"}
+DEPLOY_SHEETS = {"answer": "Vraag en antwoord", "callers": "Wie bellen",
+                 "suppliers": "Leveranciers", "agreements": "Afspraken"}
 DEPLOY_WITHIN_HOURS = "binnen {uren} uur"
 
 # Presets: who seeded them
@@ -215,3 +207,81 @@ LINK_BAD_VALUES = {
 }
 MEASURE_HISTORY_COLUMNS = {"saved_at": "Opgeslagen op", "saved_by": "Door", "name": "Naam",
                            "assumption": "Aanname", "releases": "Komt vrij", "active": "Actief"}
+
+# Answer: one verdict, both readings in one box (answer)
+VERDICT_HEAD_SHORT = "**Tekort: {tekort} personen.**"
+VERDICT_HEAD_COVERED_SHORT = (
+    "**Alleen genoeg met personen zonder afspraak: onder afspraak een tekort van {tekort}.**"
+)
+VERDICT_HEAD_INCOMPLETE = "**Genoeg gevonden, maar onvolledig.**"
+VERDICT_HEAD_ENOUGH = "**Geen tekort.**"
+VERDICT_ALL = (
+    "Met alle inzetbare capaciteit: {binnen} zijn {inzetbaar} van de {nodig} gevraagde "
+    "personen inzetbaar, {uitkomst}."
+)
+VERDICT_COVERED = "Alleen onder afspraak: {gedekt} personen, {uitkomst}."
+VERDICT_SHORT = "tekort {tekort}"
+VERDICT_ENOUGH = "geen tekort"
+VERDICT_INCOMPLETE = (
+    "Onvolledig: geen gegevens van {zonder} van {gezocht} regio's ({regios}); zij zijn niet "
+    "meegeteld, ook niet als 0."
+)
+
+# Answer: whom to call and what it costs (answer)
+CALLER_AGREEMENT = "{partner} (nr. {nummer})"
+COST_WITHOUT_AGREEMENT = "Zonder afspraak"
+CALLER_PARTLY = "deels ({gedekt})"
+DEPLOY_CALLERS = "Wie bellen: organisaties per leverende regio, dichtstbijzijnde eerst"
+DEPLOY_CALLERS_NONE = "Geen organisatie in het zoekgebied heeft inzetbare personen voor deze vraag."
+DEPLOY_CALLERS_CAPTION = (
+    "Onder afspraak: ja, nee of deels (met het aantal gedekte personen). Afspraak en "
+    "functionele mailbox zijn die van de geldige afspraken die de organisatie dekken; de "
+    "aanlooptijd is de kortste daarvan."
+)
+DEPLOY_CALLERS_CSV = "Wie bellen als CSV"
+DEPLOY_CALLERS_FILE = "wie-bellen.csv"
+DEPLOY_TERMS = (
+    "**Ring**: 0 is de doelregio, 1 een buurregio (grenst aan een doelregio), 2 een buur van "
+    "een buurregio. **Afstand**: hemelsbreed tussen de middelpunten van de regio en de "
+    "dichtstbijzijnde doelregio, in km. **Aanlooptijd**: uren tussen het verzoek en de inzet, "
+    "zoals in de afspraak staat."
+)
+DEPLOY_RING_HELP = "0 = doelregio, 1 = buurregio, 2 = buur van een buurregio."
+DEPLOY_DISTANCE_HELP = (
+    "Hemelsbreed tussen de middelpunten van de regio en de dichtstbijzijnde doelregio."
+)
+DEPLOY_LEAD_TIME_HELP = "Uren tussen het verzoek en de inzet, zoals in de afspraak staat."
+DEPLOY_AGREEMENTS_CAPTION = (
+    "Meer over een afspraak (soort partner, toezegging, regeling, document) staat op de "
+    "pagina Afspraken."
+)
+COST_HEADER = "Kosten"
+COST_DURATION = "Duur van de inzet"
+COST_UNIT = "Eenheid van de duur"
+COST_NO_RATE = "geen afgesproken tarief"
+COST_TOTAL = "Totaal (met afgesproken tarief)"
+COST_COLUMN_LABELS = {"partner_name": "Afspraak", "persons": "Personen",
+                      "rate": "Afgesproken tarief", "amount": "Bedrag"}
+COST_TOTAL_LINE = (
+    "**Geschatte vergoeding voor {duur}: {bedrag}** voor {personen} personen met een "
+    "afgesproken tarief."
+)
+COST_UNPRICED_LINE = (
+    "{personen} personen hebben geen afgesproken tarief: hun kosten zijn onbekend en niet "
+    "meegeteld (niet als € 0)."
+)
+COST_ASSUMPTIONS = (
+    "Aannames: een dienst duurt {dienst} uur, iedereen werkt {diensten} dienst(en) per inzetdag, "
+    "een week heeft {dagen} inzetdagen; een deel van een dag telt als een hele dag. Geteld "
+    "worden de gevraagde personen, dichtstbijzijnde regio eerst, eerst wie onder een afspraak "
+    "valt; wie onder twee afspraken valt, onder die met de kortste aanlooptijd."
+)
+# a duration's unit after a number: (one, more) — "1 uur", "12 uur", "1 dag", "3 dagen"
+DURATION_WORDS = {"uren": ("uur", "uur"), "dagen": ("dag", "dagen"), "weken": ("week", "weken")}
+PRINT_MAP_ALT = (
+    "Kaart van het zoekgebied: per regio het aantal inzetbare personen; grijs is geen gegevens."
+)
+PRINT_MAP_TARGET = "Doelregio"
+PRINT_PEILDATUM_MAX = "Peildatum (nieuwste)"
+DEPLOY_LEAD_TIME_VALUE = "{uren} uur"
+DEPLOY_LEAD_TIME_EXCEEDS = "{uren} uur (langer dan de termijn)"
