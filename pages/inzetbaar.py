@@ -31,6 +31,7 @@ from capaciteit.deployment.view import (
 )
 from capaciteit.exports import XLSX_TYPE
 from capaciteit.geo.maps import build_supply_map
+from pages._assistance_widgets import answer_block
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._shared import context, deployable_capacity, show_table
 
@@ -75,6 +76,7 @@ sentences = answer_sentences(answer, names, ctx.settings.stale_after_days)
 (st.error if answer.shortfall else st.success)(sentences[0])
 for line in sentences[1:]:
     st.warning(line)
+answer_block(ctx, question, answer, today)  # bijstand (issue 14): ingezet; ask for bijstand
 
 attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None)
 st_folium(build_supply_map(

@@ -21,8 +21,8 @@ CRISIS_VR09, EDITOR_VR14, EDITOR_VR08 = "crisis@vr09.nl", "invoer@vr14.nl", "inv
 # region → (organisation, subcategory, deployable persons within 24 h)
 CAPACITY = {
     "VR09": ("Gemeente Utrecht", "domein-1", 30),
-    "VR14": ("Gemeente Leiden", "domein-1", 20),
-    "VR08": ("Gemeente Arnhem", "domein-1", 15),
+    "VR14": ("Gemeente Hilversum", "domein-1", 20),
+    "VR08": ("Gemeente Nijmegen", "domein-1", 15),
 }
 
 

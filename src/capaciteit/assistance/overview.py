@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import geopandas as gpd
 import pandas as pd
@@ -18,6 +19,7 @@ from capaciteit.agreements.coverage import covered_records
 from capaciteit.agreements.repository import agreements_frame
 from capaciteit.assistance import repository as repo
 from capaciteit.assistance.board import flows, region_board, request_board
+from capaciteit.assistance.costing import format_eur
 from capaciteit.assistance.state import (
     active_on,
     deployments,
@@ -105,6 +107,19 @@ def offer_choices(engine: Engine, data: AssistanceData, request_id: int, region_
         return options.assign(agreement_ids=[])
     covered = covered_records(options, agreements, scopes, today)
     return options.assign(agreement_ids=covered["agreement_ids"].to_numpy())
+
+
+def agreement_labels(engine: Engine, ids: Iterable[int]) -> dict[int, str]:
+    """'Afspraak 3: Gemeente Leiden (€ 45,00 per uur)' per agreement id."""
+    with engine.connect() as conn:
+        agreements, _ = agreements_frame(conn)
+    rows = agreements[agreements["agreement_id"].isin(list(ids))]
+    return {int(r.agreement_id): texts.ASSIST_OFFER_AGREEMENT_LABEL.format(
+        id=int(r.agreement_id), partner=r.partner_name,
+        tarief=format_eur(None if pd.isna(r.compensation_eur)
+                          else Decimal(str(r.compensation_eur))),
+        eenheid=r.compensation_unit if isinstance(r.compensation_unit, str) else "")
+        for r in rows.itertuples()}
 
 
 def active_today(data: AssistanceData, today: date) -> pd.DataFrame:
