@@ -46,6 +46,25 @@ def stock(engine: Engine) -> None:
     roles.grant(engine, INSTALLER, EDITOR_VR08, "regio-invoerder:VR08")
 
 
+def agreement(engine: Engine, region: str = "VR14", rate: float = 45.5,
+              unit: str = "per uur") -> int:
+    """A signed agreement with the region's organisation, covering its boa's, at ``rate``."""
+    from capaciteit.agreements.rules import AgreementDraft, Catalogue
+    from capaciteit.agreements.service import create_agreement
+    from capaciteit.capacity.categories import default_categories
+
+    organisation, subcategory, persons = CAPACITY[region]
+    draft = AgreementDraft(region_code=region, partner_name=organisation,
+                           partner_type="gemeente", scopes=(("boa", None),),
+                           committed_persons=persons, lead_time_hours=24,
+                           valid_from=TODAY - timedelta(days=30), status="getekend",
+                           compensation_eur=rate, compensation_unit=unit)
+    catalogue = Catalogue({f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)},
+                          default_categories())
+    return create_agreement(engine, draft, actor=INSTALLER, catalogue=catalogue,
+                            accept_warnings=True).agreement_id
+
+
 def user(engine: Engine, email: str) -> User:
     with engine.connect() as conn:
         return load_user(conn, email)

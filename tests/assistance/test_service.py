@@ -161,3 +161,37 @@ def test_requests_and_their_steps_are_never_rewritten(stocked, statement):
         conn.execute(text(statement))
     board = overview.load(stocked, TODAY).board
     assert board.loc[0, "persons_needed"] == 25 and board.loc[0, "status"] == "geannuleerd"
+
+
+def test_an_offer_carries_its_agreement_and_rate_and_the_request_prices_the_accepted(stocked):
+    from decimal import Decimal
+
+    from capaciteit.assistance.costing import request_estimate
+    from capaciteit.assistance.export import request_workbook
+    from tests.assistance.support import agreement
+
+    agreement_id = agreement(stocked, "VR14", 45.5, "per uur")
+    crisis = user(stocked, CRISIS_VR09)
+    request = service.file_request(stocked, crisis, draft(days=2), TODAY)
+    with_rate = offer(request.request_id, "VR14", 10)
+    step = service.make_offer(stocked, user(stocked, EDITOR_VR14),
+                              type(with_rate)(**{**with_rate.__dict__,
+                                                 "agreement_id": agreement_id}), TODAY)
+    unpriced = service.make_offer(stocked, user(stocked, EDITOR_VR08),
+                                  offer(request.request_id, "VR08", 4), TODAY)
+    service.accept_offer(stocked, crisis, step.event_id, 6, TODAY)
+    service.accept_offer(stocked, crisis, unpriced.event_id, 4, TODAY)
+    data = overview.load(stocked, TODAY)
+    row = data.requests.iloc[0]
+    estimate = request_estimate(row, data.events)
+    assert estimate.total_eur == Decimal("45.50") * 48 * 6  # 2 days = 48 hours, 6 accepted
+    assert estimate.unpriced_persons == 4
+    workbook = request_workbook(row, "ingezet", data.events, estimate, __import__(
+        "datetime").datetime.now())
+    import io
+
+    import pandas as pd
+    sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
+    assert list(sheets)[:4] == ["Verzoek", "Aanbiedingen", "Ingezet", "Kosten"]
+    assert "€ 13.104,00" in sheets["Kosten"]["Bedrag"].tolist()
+    assert sheets["Ingezet"]["Personen"].tolist() == [6, 4]

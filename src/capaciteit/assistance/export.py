@@ -42,7 +42,8 @@ def offers_view(events: pd.DataFrame) -> pd.DataFrame:
         "id": table["id"], "region_code": table["region_code"],
         "organisation": table["organisation"], "subcategory": table["subcategory"],
         "persons": table["persons"], "accepted_persons": table["accepted_persons"],
-        "agreement_id": table["agreement_id"],
+        "agreement_id": table["agreement_id"].map(
+            lambda a: "" if pd.isna(a) else str(int(a))),
         "rate": [format_eur(None if pd.isna(r) else r) if u != "geen vergoeding"
                  else u for r, u in zip(table["compensation_eur"],
                                         table["compensation_unit"], strict=True)],
