@@ -16,8 +16,8 @@ ACTION_LABELS = {
 }
 ROLE_UNKNOWN = ("Onbekende rol '{rol}'. Kies lezer, regio-invoerder, crisisteam of "
                 "beheerder.")
-ROLE_NEEDS_REGION = ("De rollen regio-invoerder en crisisteam horen bij een veiligheidsregio "
-                     "(bijv. VR13).")
+ROLE_NEEDS_REGION = ("Een regionale rol (regio-invoerder, crisisteam) hoort bij een "
+                     "veiligheidsregio (bijv. VR13).")
 LOCAL_MODE_BANNER = (
     "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
     "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
