@@ -8,6 +8,7 @@ kept with ``flash`` and shown once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -50,8 +51,12 @@ QUESTION_READY = "bijstand_vraag_klaar"
 CHOSEN = "bijstand_verzoek"
 
 
-def _run(ctx: AppContext, step: Callable[[], service.Step], success: str) -> bool:
-    """Run one write; keep its outcome (and the e-mail's) for the next run."""
+def _run(ctx: AppContext, step: Callable[[], service.Step], success: str,
+         tell: tuple[str, ...] = ()) -> bool:
+    """Run one write; keep its outcome (and the e-mail's) for the next run.
+
+    ``tell``: the regions to notify instead of the step's own (a new request: its search area).
+    """
     try:
         done = step()
     except AccessDenied as refused:
@@ -62,7 +67,7 @@ def _run(ctx: AppContext, step: Callable[[], service.Step], success: str) -> boo
         return False
     flash(SLOT, "success", success.format(verzoek=done.reference))
     st.session_state[CHOSEN] = done.request_id
-    _mail(ctx, done.notice)
+    _mail(ctx, replace(done.notice, regions=tell) if tell else done.notice)
     return True
 
 
@@ -126,8 +131,10 @@ def _file(ctx: AppContext, question: dict, today: date) -> None:
         report_location=str(state["bv_melden"] or ""),
         scopes=tuple((c, s) for c, s in question["scopes"]), powers=tuple(question["powers"]),
         search_area=question["area"], question=question["line"])
+    area = overview.searched_regions(draft.targets, draft.search_area, ctx.boundaries.regions,
+                                     ctx.boundaries.neighbours)
     if _run(ctx, lambda: service.file_request(ctx.engine, ctx.user, draft, today),
-            texts.ASSIST_FILED):
+            texts.ASSIST_FILED, tuple(sorted(area - {draft.region_code}))):
         state.pop(QUESTION, None)
 
 

@@ -28,7 +28,7 @@ from capaciteit.assistance.state import (
     request_status,
 )
 from capaciteit.assistance.supply import offer_options, request_question
-from capaciteit.deployment.answer import search_area
+from capaciteit.deployment.answer import Question, search_area
 from capaciteit.formatting import format_date, format_number
 
 
@@ -76,6 +76,13 @@ def deployed_lines(deployed: pd.DataFrame) -> list[str]:
         regio=row.region_code, categorie=row.subcategory, voor=row.for_region,
         verzoek=row.reference, tot=format_date(pd.Timestamp(row.end_date).date()))
         for row in deployed.itertuples()]
+
+
+def searched_regions(targets: Iterable[str], area: str, regions: gpd.GeoDataFrame,
+                     neighbours: pd.DataFrame) -> set[str]:
+    """The regions a request's search area covers (who is asked to offer)."""
+    question = Question(tuple(targets), 24, 1, search_area=area)
+    return set(search_area(question, regions, neighbours)["region_code"])
 
 
 def reach(requests: pd.DataFrame, regions: gpd.GeoDataFrame,
