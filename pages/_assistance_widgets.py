@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 from streamlit_folium import st_folium
 
 from capaciteit import texts
@@ -43,7 +44,7 @@ from capaciteit.deployment.cost import Duration, duration_units
 from capaciteit.deployment.view import question_line
 from capaciteit.exports import XLSX_TYPE
 from capaciteit.formatting import format_date, format_number, plain
-from pages._shared import AppContext, flash, show_table, write_refused
+from pages._shared import AppContext, assistance_token, flash, show_table, write_refused
 
 SLOT = "bijstand"
 QUESTION = "bijstand_vraag"  # set by the Inzetbaar page's "Bijstand aanvragen"
@@ -340,9 +341,25 @@ def _rate(row: object) -> str:
     return unit if rate is None or pd.isna(rate) else f"{format_eur(rate)} {unit}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _data(url: str, token: tuple[int, int], today: date,
+          _engine: Engine) -> overview.AssistanceData:
+    return overview.load(_engine, today)
+
+
+def assistance_data(ctx: AppContext, today: date) -> overview.AssistanceData:
+    """Every request and step with state and board, read once per bijstand step and day.
+
+    A resource cache (not copied per run; treat it as read-only): each step changes the
+    token, so the next run reads again.
+    """
+    return _data(ctx.settings.effective_database_url, assistance_token(ctx), today, ctx.engine)
+
+
 def answer_block(ctx: AppContext, question: Question, answer: Answer, today: date) -> None:
     """On the Inzetbaar answer: who is ingezet already, and the button to ask for bijstand."""
-    deployed = overview.deployed_from(ctx.engine, answer.suppliers["region_code"], today)
+    deployed = overview.deployed_from(assistance_data(ctx, today),
+                                      answer.suppliers["region_code"], today)
     if len(deployed):
         st.warning("\n".join([texts.ASSIST_DEPLOYED_IN_ANSWER, *(
             f"- {plain(line)}" for line in overview.deployed_lines(deployed))]))

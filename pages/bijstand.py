@@ -5,9 +5,9 @@ from datetime import date
 import streamlit as st
 
 from capaciteit import texts
-from capaciteit.assistance import overview
 from pages._assistance_widgets import (
     SLOT,
+    assistance_data,
     awaiting_block,
     board_block,
     new_request_block,
@@ -21,7 +21,7 @@ names = ctx.boundaries.region_names()
 st.title(texts.ASSIST_HEADER)
 st.caption(texts.ASSIST_INTRO)
 show_flash(SLOT)
-data = overview.load(ctx.engine, today)
+data = assistance_data(ctx, today)
 awaiting_block(ctx, data)
 new_request_block(ctx, today)
 board_block(ctx, data, today)

@@ -95,7 +95,8 @@ def test_the_board_shows_persons_and_the_times_to_first_offer_and_acceptance():
     assert (row["status"], row["offered_persons"], row["accepted_persons"],
             row["deployed_persons"]) == ("ingezet", 13, 8, 8)
     assert (row["hours_to_first_offer"], row["hours_to_acceptance"]) == (1.0, 2.0)
-    regions = region_board(board, events, requests, DAY).set_index("region_code")
+    regions = region_board(board, events, deployments(requests, events), DAY).set_index(
+        "region_code")
     assert regions.loc["VR14", "deployed_out"] == 8 and regions.loc["VR09", "deployed_in"] == 8
     assert regions.loc["VR08", "persons_offered"] == 5
 
@@ -103,12 +104,12 @@ def test_the_board_shows_persons_and_the_times_to_first_offer_and_acceptance():
 def test_the_map_draws_a_line_and_arrowhead_per_supplier_with_legend_and_attribution(
         boundaries):
     requests, events = stored()
-    lines = flows(requests, events, DAY).set_index("region_code")
+    lines = flows(requests, events, deployments(requests, events), DAY).set_index("region_code")
     assert lines.loc["VR14", "deployed"] == 8 and lines.loc["VR08", "deployed"] == 0
     html = build_flow_map(boundaries.regions_display, lines.reset_index(),
                           date_label="Stand van 2 maart 2026",
                           attributions=["Bron: test"]).get_root().render()
     assert html.count("L.polyline(") == 2 and html.count("L.polygon(") == 2
-    assert "VR14 → VR09: 8 aangeboden, 8 nu ingezet (BV-2026-0001)" in html
+    assert "VR14 → VR09: 8 aangeboden, 8 nu ingezet (1 verzoek(en))" in html
     assert "Bijstand: van leverende naar vragende regio" in html and "Bron: test" in html
     assert "cdn" not in html.lower()  # offline: Leaflet from the app itself

@@ -79,7 +79,7 @@ def test_the_full_flow_subtracts_accepted_persons_until_they_are_reported_back(
     assert after_vr09["VR08"] == before_vr09["VR08"]  # only offered: still available
     assert deployable(stocked, boundaries, "VR14", "eigen")["VR14"] == before_vr14["VR14"] - 12
     data = overview.load(stocked, TODAY)
-    lines = overview.deployed_lines(overview.deployed_from(stocked, ["VR14"], TODAY))
+    lines = overview.deployed_lines(overview.deployed_from(data, ["VR14"], TODAY))
     assert lines and f"ingezet voor VR09 (verzoek {request.reference})" in lines[0]
     assert data.board.loc[0, "status"] == "ingezet"
     spots = agreement_overview.coverage(stocked, boundaries.regions, {"boa": "Boa"}, TODAY)

@@ -21,20 +21,24 @@ REQUEST_BOARD = ["reference", "region_code", "status", "persons_needed", "offere
 REGION_BOARD = ["region_code", "open_requests", "offers_made", "persons_offered",
                 "persons_accepted", "deployed_out", "deployed_in", "persons_returned",
                 "median_hours_to_first_offer", "median_hours_to_acceptance"]
-FLOW_COLUMNS = ["region_code", "for_region", "offered", "references", "deployed"]
+FLOW_COLUMNS = ["region_code", "for_region", "offered", "requests", "deployed"]
 
 
-def request_board(requests: pd.DataFrame, events: pd.DataFrame, today: date) -> pd.DataFrame:
-    """One row per request: its status, persons offered/accepted/ingezet/back, the times."""
+def request_board(requests: pd.DataFrame, events: pd.DataFrame, today: date,
+                  deployed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per request: its status, persons offered/accepted/ingezet/back, the times.
+
+    ``deployed`` is ``state.deployments(requests, events)`` when the caller has it already.
+    """
     if requests.empty:
         return pd.DataFrame(columns=["id", *REQUEST_BOARD])
     table = requests[["id", "reference", "region_code", "persons_needed", "start_date",
                       "end_date", "created_at"]].copy()
-    table["status"] = table["id"].map(request_status(requests, events, today))
+    deployed = deployments(requests, events) if deployed is None else deployed
+    table["status"] = table["id"].map(request_status(requests, events, today, deployed))
     by_kind = events.groupby(["request_id", "kind"])
     persons = by_kind["persons"].sum().unstack(fill_value=0)
     first = by_kind["at"].min().unstack()
-    deployed = deployments(requests, events)
     now = active_on(deployed, today).groupby("request_id")["persons"].sum()
     back = deployed[deployed["returned_at"].notna()].groupby("request_id")["persons"].sum()
     table["offered_persons"] = _column(persons, OFFER, table["id"])
@@ -48,10 +52,12 @@ def request_board(requests: pd.DataFrame, events: pd.DataFrame, today: date) -> 
         drop=True)
 
 
-def region_board(board: pd.DataFrame, events: pd.DataFrame, requests: pd.DataFrame,
+def region_board(board: pd.DataFrame, events: pd.DataFrame, deployed: pd.DataFrame,
                  today: date) -> pd.DataFrame:
-    """Per region: open requests, offers made, persons accepted, ingezet out/in, times."""
-    deployed = deployments(requests, events)
+    """Per region: open requests, offers made, persons accepted, ingezet out/in, times.
+
+    ``deployed`` is ``state.deployments`` of the same requests and events.
+    """
     now = active_on(deployed, today)
     live = board[~board["status"].isin([CANCELLED, DONE])]
     offered = events[events["kind"] == OFFER]
@@ -75,17 +81,21 @@ def region_board(board: pd.DataFrame, events: pd.DataFrame, requests: pd.DataFra
     return table[REGION_BOARD]
 
 
-def flows(requests: pd.DataFrame, events: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Supplier → requesting region: persons offered (open), accepted and ingezet now."""
+def flows(requests: pd.DataFrame, events: pd.DataFrame, deployed: pd.DataFrame,
+          today: date) -> pd.DataFrame:
+    """Supplier → requesting region: persons offered, and ingezet now.
+
+    ``deployed`` is ``state.deployments`` of the same requests and events.
+    """
     if not (events["kind"] == OFFER).any():
         return pd.DataFrame(columns=FLOW_COLUMNS)
     offered = events[events["kind"] == OFFER].merge(
-        requests[["id", "region_code", "reference"]].rename(
+        requests[["id", "region_code"]].rename(
             columns={"id": "request_id", "region_code": "for_region"}), on="request_id")
-    now = active_on(deployments(requests, events), today)
+    now = active_on(deployed, today)
     columns = ["region_code", "for_region"]
     table = offered.groupby(columns, as_index=False).agg(
-        offered=("persons", "sum"), references=("reference", lambda s: ", ".join(sorted(set(s)))))
+        offered=("persons", "sum"), requests=("request_id", "nunique"))
     deployed = now.groupby(columns)["persons"].sum().rename("deployed")
     table = table.merge(deployed, left_on=columns, right_index=True, how="left")
     table["deployed"] = table["deployed"].fillna(0).astype("int64")

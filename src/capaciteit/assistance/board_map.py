@@ -40,21 +40,24 @@ def build_flow_map(shapes: gpd.GeoDataFrame, flows: pd.DataFrame, *, date_label:
                                              "color": OUTLINE, "weight": 0.8},
                    tooltip=folium.GeoJsonTooltip(fields=["naam"], labels=False)).add_to(fmap)
     points = shapes.set_index("region_code").geometry.to_crs(WORK_CRS).representative_point()
-    for flow in flows.itertuples():
-        if flow.region_code not in points.index or flow.for_region not in points.index:
-            continue
-        start, end = points[flow.region_code], points[flow.for_region]
+    drawn = flows[flows["region_code"].isin(points.index) & flows["for_region"].isin(
+        points.index)]
+    starts, ends = points[drawn["region_code"]].tolist(), points[drawn["for_region"]].tolist()
+    shapes_4326 = gpd.GeoSeries(  # every line, then every arrowhead: one projection
+        [_segment(a, b) for a, b in zip(starts, ends, strict=True)]
+        + [_arrowhead(a, b) for a, b in zip(starts, ends, strict=True)],
+        crs=WORK_CRS).to_crs(4326).tolist()
+    for index, flow in enumerate(drawn.itertuples()):
         deployed = int(flow.deployed) > 0
         persons = int(flow.deployed) if deployed else int(flow.offered)
         colour = DEPLOYED_COLOUR if deployed else OFFERED_COLOUR
         tip = html_text(texts.ASSIST_MAP_TOOLTIP.format(
             van=flow.region_code, naar=flow.for_region, aangeboden=format_number(flow.offered),
-            ingezet=format_number(flow.deployed), verzoeken=flow.references))
-        line = gpd.GeoSeries([_segment(start, end)], crs=WORK_CRS).to_crs(4326).iloc[0]
+            ingezet=format_number(flow.deployed), verzoeken=flow.requests))
+        line, head = shapes_4326[index], shapes_4326[len(drawn) + index]
         folium.PolyLine([(y, x) for x, y in line.coords], color=colour,
                         weight=2 + min(persons, 200) ** 0.5, opacity=0.9,
                         dash_array=None if deployed else "6 6", tooltip=tip).add_to(fmap)
-        head = gpd.GeoSeries([_arrowhead(start, end)], crs=WORK_CRS).to_crs(4326).iloc[0]
         folium.Polygon([(y, x) for x, y in head.exterior.coords], color=colour,
                        fill=True, fill_color=colour, fill_opacity=1, weight=1,
                        tooltip=tip).add_to(fmap)

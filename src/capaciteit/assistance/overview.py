@@ -25,7 +25,6 @@ from capaciteit.assistance.state import (
     deployments,
     overlapping,
     pending_between,
-    request_status,
 )
 from capaciteit.assistance.supply import offer_options, request_question
 from capaciteit.deployment.answer import Question, search_area
@@ -49,11 +48,12 @@ def load(engine: Engine, today: date) -> AssistanceData:
     """Read all requests and their events; derive state, board and flows for ``today``."""
     with engine.connect() as conn:
         requests, events = repo.requests_frame(conn), repo.events_frame(conn)
-    board = request_board(requests, events, today)
+    deployed = deployments(requests, events)
+    board = request_board(requests, events, today, deployed)
     status = board.set_index("id")["status"] if len(board) else pd.Series(dtype=object)
     return AssistanceData(requests, events, status, board,
-                          region_board(board, events, requests, today),
-                          flows(requests, events, today), deployments(requests, events))
+                          region_board(board, events, deployed, today),
+                          flows(requests, events, deployed, today), deployed)
 
 
 def change_token(engine: Engine) -> tuple[int, int]:
@@ -62,10 +62,9 @@ def change_token(engine: Engine) -> tuple[int, int]:
         return repo.change_token(conn)
 
 
-def deployed_from(engine: Engine, regions: Iterable[str], today: date) -> pd.DataFrame:
+def deployed_from(data: AssistanceData, regions: Iterable[str], today: date) -> pd.DataFrame:
     """The persons of ``regions`` ingezet today (``state.DEPLOYMENT_COLUMNS``)."""
-    with engine.connect() as conn:
-        today_out = repo.deployed_on(conn, today)
+    today_out = active_on(data.deployed, today)
     return today_out[today_out["region_code"].isin(set(regions))].reset_index(drop=True)
 
 
@@ -127,13 +126,3 @@ def agreement_labels(engine: Engine, ids: Iterable[int]) -> dict[int, str]:
                           else Decimal(str(r.compensation_eur))),
         eenheid=r.compensation_unit if isinstance(r.compensation_unit, str) else "")
         for r in rows.itertuples()}
-
-
-def active_today(data: AssistanceData, today: date) -> pd.DataFrame:
-    """The deployments under way today."""
-    return active_on(data.deployed, today)
-
-
-def status_of(data: AssistanceData, requests: pd.DataFrame, today: date) -> pd.Series:
-    """Status per request id (for a subset of requests)."""
-    return request_status(requests, data.events, today)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from capaciteit.assistance.model import ACCEPT, CANCEL, DECLINE, OFFER, RETURN
@@ -88,29 +89,23 @@ def overlapping(deployed: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     return deployed[(starts <= last) & (ends >= first) & out]
 
 
-def request_status(requests: pd.DataFrame, events: pd.DataFrame, today: date) -> pd.Series:
-    """Per request id: open, aanbod ontvangen, aanvaard, ingezet, afgerond or geannuleerd."""
-    kinds = events.groupby("request_id")["kind"].agg(set)
-    deployed = deployments(requests, events)
-    active = set(active_on(deployed, today)["request_id"])
-    out = set(deployed.loc[deployed["returned_at"].isna(), "request_id"])
-    status = {}
-    for row in requests.itertuples():
-        seen = kinds.get(row.id, set())
-        ended = pd.Timestamp(row.end_date).date() < today
-        if CANCEL in seen:
-            status[row.id] = CANCELLED
-        elif row.id in active:
-            status[row.id] = DEPLOYED
-        elif ACCEPT in seen:
-            status[row.id] = DONE if ended or row.id not in out else ACCEPTED
-        elif ended:
-            status[row.id] = DONE
-        elif OFFER in seen:
-            status[row.id] = OFFERED
-        else:
-            status[row.id] = OPEN
-    return pd.Series(status, dtype=object, name="status")
+def request_status(requests: pd.DataFrame, events: pd.DataFrame, today: date,
+                   deployed: pd.DataFrame | None = None) -> pd.Series:
+    """Per request id: open, aanbod ontvangen, aanvaard, ingezet, afgerond or geannuleerd.
+
+    ``deployed`` is ``deployments(requests, events)`` when the caller has it already.
+    """
+    deployed = deployments(requests, events) if deployed is None else deployed
+    ids = requests["id"]
+    seen = {kind: ids.isin(set(events.loc[events["kind"] == kind, "request_id"]))
+            for kind in (OFFER, ACCEPT, CANCEL)}
+    active = ids.isin(set(active_on(deployed, today)["request_id"]))
+    out = ids.isin(set(deployed.loc[deployed["returned_at"].isna(), "request_id"]))
+    ended = pd.to_datetime(requests["end_date"]) < pd.Timestamp(today)
+    status = np.select(
+        [seen[CANCEL], active, seen[ACCEPT] & ~ended & out, seen[ACCEPT] | ended, seen[OFFER]],
+        [CANCELLED, DEPLOYED, ACCEPTED, DONE, OFFERED], default=OPEN)
+    return pd.Series(status, index=ids.to_numpy(), dtype=object, name="status")
 
 
 def pending_offers(requests: pd.DataFrame, events: pd.DataFrame, today: date) -> pd.DataFrame:

@@ -310,7 +310,7 @@ class AssistanceEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("assistance_request.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
-    offer_id: Mapped[int | None] = mapped_column(ForeignKey("assistance_event.id"))
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("assistance_event.id"), index=True)
     region_code: Mapped[str] = mapped_column(String(4))
     organisation: Mapped[str | None] = mapped_column(String(255))
     organisation_id: Mapped[str | None] = mapped_column(String(64))

@@ -58,7 +58,8 @@ ASSIST_MAP_LEGEND = "Bijstand: van leverende naar vragende regio"
 ASSIST_MAP_DEPLOYED = "ingezet (lijndikte: personen)"
 ASSIST_MAP_OFFERED = "alleen aangeboden (gestippeld)"
 ASSIST_MAP_DATE = "Stand van {datum}"
-ASSIST_MAP_TOOLTIP = "{van} → {naar}: {aangeboden} aangeboden, {ingezet} nu ingezet ({verzoeken})"
+ASSIST_MAP_TOOLTIP = ("{van} → {naar}: {aangeboden} aangeboden, {ingezet} nu ingezet "
+                      "({verzoeken} verzoek(en))")
 ASSIST_MAP_SOURCE = "Bijstandsverzoeken in dit dashboard"
 # one request
 ASSIST_CHOOSE = "Verzoek"

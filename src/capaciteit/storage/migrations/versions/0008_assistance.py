@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_assistance_event_request_id", "assistance_event", ["request_id"])
+    op.create_index("ix_assistance_event_offer_id", "assistance_event", ["offer_id"])
     postgres = op.get_bind().dialect.name == "postgresql"
     for table in TABLES:
         message = _literal(ASSISTANCE_HISTORY_REFUSED[table])
@@ -83,6 +84,7 @@ def downgrade() -> None:
         for kind in ("no_truncate" if postgres else "no_replace", "no_update", "no_delete"):
             op.execute(f"DROP TRIGGER IF EXISTS {table}_{kind}"
                        + (f" ON {table}" if postgres else ""))
+    op.drop_index("ix_assistance_event_offer_id", table_name="assistance_event")
     op.drop_index("ix_assistance_event_request_id", table_name="assistance_event")
     op.drop_table("assistance_event")
     op.drop_index("ix_assistance_request_region_code", table_name="assistance_request")
