@@ -31,6 +31,8 @@ from tests.assistance.support import (
     stock,
 )
 from tests.browser_support import (
+    ARTIFACTS,
+    MAP_FRAME,
     free_port,
     open_tab,
     prepare_data,
@@ -149,6 +151,12 @@ def test_three_users_play_a_request_from_answer_to_deployment_and_back(app, desk
     expect(crisis.get_by_text(f"voor 3 dagen: € {accepted * 72 * 45.5:,.2f}".replace(
         ",", "#").replace(".", ",").replace("#", "."))).to_be_visible()
     save_screenshot(crisis, "bijstand_aanvaard.png")
+    crisis.get_by_role("tab", name=texts.ASSIST_BOARD_MAP).click()
+    flow_map = crisis.frame_locator(MAP_FRAME).first
+    expect(flow_map.locator(".capaciteit-legenda")).to_contain_text(texts.ASSIST_MAP_LEGEND)
+    expect(flow_map.locator("path.leaflet-interactive")).to_have_count(25 + 2 * 2)  # 2 arrows
+    wait_until_idle(crisis)
+    crisis.locator(MAP_FRAME).first.screenshot(path=str(ARTIFACTS / "bijstand_kaart.png"))
 
     # 3. the next answers, for VR09 and for its neighbour VR14, no longer count them
     line = (f"{accepted} personen van Gemeente Hilversum (VR14, domein-1) ingezet voor VR09 "
