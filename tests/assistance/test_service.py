@@ -195,3 +195,16 @@ def test_an_offer_carries_its_agreement_and_rate_and_the_request_prices_the_acce
     assert list(sheets)[:4] == ["Verzoek", "Aanbiedingen", "Ingezet", "Kosten"]
     assert "€ 13.104,00" in sheets["Kosten"]["Bedrag"].tolist()
     assert sheets["Ingezet"]["Personen"].tolist() == [6, 4]
+
+
+@pytest.mark.parametrize("table", ["assistance_request", "assistance_event"])
+def test_a_replacing_insert_or_truncate_cannot_rewrite_them_either(stocked, table):
+    crisis = user(stocked, CRISIS_VR09)
+    request = service.file_request(stocked, crisis, draft(), TODAY)
+    service.cancel_request(stocked, crisis, request.request_id, "dubbel ingediend")
+    statement = (f"INSERT OR REPLACE INTO {table} SELECT * FROM {table}"
+                 if stocked.dialect.name == "sqlite" else f"TRUNCATE {table} CASCADE")
+    with pytest.raises(DBAPIError, match="nooit gewijzigd of verwijderd"), \
+            stocked.begin() as conn:
+        conn.execute(text(statement))
+    assert overview.load(stocked, TODAY).board.loc[0, "status"] == "geannuleerd"

@@ -26,7 +26,7 @@ from capaciteit.assistance.state import (
     overlapping,
     pending_between,
 )
-from capaciteit.assistance.supply import offer_options, request_question
+from capaciteit.assistance.supply import offer_options
 from capaciteit.deployment.answer import Question, search_area
 from capaciteit.formatting import format_date, format_number
 
@@ -86,10 +86,19 @@ def searched_regions(targets: Iterable[str], area: str, regions: gpd.GeoDataFram
 
 def reach(requests: pd.DataFrame, regions: gpd.GeoDataFrame,
           neighbours: pd.DataFrame) -> dict[int, set[str]]:
-    """Per request: the regions its search area covers (who is asked to offer)."""
-    return {int(row["id"]): set(search_area(request_question(row), regions,
-                                            neighbours)["region_code"])
-            for _, row in requests.iterrows()}
+    """Per request: the regions its search area covers (who is asked to offer).
+
+    Worked out once per distinct (targets, search area): requests mostly share them.
+    """
+    areas: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    found = {}
+    for request_id, targets, area in zip(requests["id"], requests["targets"],
+                                         requests["search_area"], strict=True):
+        key = (tuple(targets), str(area))
+        if key not in areas:
+            areas[key] = searched_regions(key[0], key[1], regions, neighbours)
+        found[int(request_id)] = areas[key]
+    return found
 
 
 def offer_choices(engine: Engine, data: AssistanceData, request_id: int, region_code: str,
