@@ -145,17 +145,17 @@ def board_block(ctx: AppContext, data: overview.AssistanceData, today: date) -> 
     if data.requests.empty:
         st.info(texts.ASSIST_NO_REQUESTS)
         return
-    per_request, per_region, on_map = st.tabs([texts.ASSIST_BOARD_REQUESTS,
-                                               texts.ASSIST_BOARD_REGIONS,
-                                               texts.ASSIST_BOARD_MAP])
+    views = [texts.ASSIST_BOARD_REQUESTS, texts.ASSIST_BOARD_REGIONS, texts.ASSIST_BOARD_MAP]
+    view = st.radio(texts.ASSIST_BOARD_VIEW, views, horizontal=True, key="bijstand_weergave",
+                    label_visibility="collapsed")  # only the chosen view is built
     labels = texts.ASSIST_BOARD_COLUMNS
-    board = data.board.assign(start_date=data.board["start_date"].map(format_date),
-                              end_date=data.board["end_date"].map(format_date))
-    with per_request:
+    if view == texts.ASSIST_BOARD_REQUESTS:
+        board = data.board.assign(start_date=data.board["start_date"].map(format_date),
+                                  end_date=data.board["end_date"].map(format_date))
         show_table(board[REQUEST_BOARD].rename(columns=labels))
-    with per_region:
+    elif view == texts.ASSIST_BOARD_REGIONS:
         show_table(data.regions[REGION_BOARD].rename(columns=labels))
-    with on_map:
+    else:
         attributions = [texts.ASSIST_MAP_SOURCE,
                         *map_attributions(ctx.boundaries.manifest, False, None)]
         st_folium(build_flow_map(ctx.boundaries.regions_display, data.flows,

@@ -151,7 +151,7 @@ def test_three_users_play_a_request_from_answer_to_deployment_and_back(app, desk
     expect(crisis.get_by_text(f"voor 3 dagen: € {accepted * 72 * 45.5:,.2f}".replace(
         ",", "#").replace(".", ",").replace("#", "."))).to_be_visible()
     save_screenshot(crisis, "bijstand_aanvaard.png")
-    crisis.get_by_role("tab", name=texts.ASSIST_BOARD_MAP).click()
+    crisis.get_by_test_id("stRadio").get_by_text(texts.ASSIST_BOARD_MAP, exact=True).click()
     flow_map = crisis.frame_locator(MAP_FRAME).first
     expect(flow_map.locator(".capaciteit-legenda")).to_contain_text(texts.ASSIST_MAP_LEGEND)
     expect(flow_map.locator("path.leaflet-interactive")).to_have_count(25 + 2 * 2)  # 2 arrows

@@ -61,7 +61,11 @@ def build_flow_map(shapes: gpd.GeoDataFrame, flows: pd.DataFrame, *, date_label:
         folium.Polygon([(y, x) for x, y in head.exterior.coords], color=colour,
                        fill=True, fill_color=colour, fill_opacity=1, weight=1,
                        tooltip=tip).add_to(fmap)
-    fmap.fit_bounds(NL_BOUNDS)
+    if shapes_4326:  # the flows with some room around them; no flows: the whole country
+        west, south, east, north = gpd.GeoSeries(shapes_4326).total_bounds
+        fmap.fit_bounds([[south - 0.3, west - 0.4], [north + 0.3, east + 0.4]])
+    else:
+        fmap.fit_bounds(NL_BOUNDS)
     Legend(texts.ASSIST_MAP_LEGEND, [(DEPLOYED_COLOUR, texts.ASSIST_MAP_DEPLOYED),
                                      (OFFERED_COLOUR, texts.ASSIST_MAP_OFFERED)],
            date_label).add_to(fmap)

@@ -40,6 +40,7 @@ ASSIST_BOARD = "Statusbord"
 ASSIST_BOARD_REQUESTS = "Per verzoek"
 ASSIST_BOARD_REGIONS = "Per regio"
 ASSIST_BOARD_MAP = "Kaart"
+ASSIST_BOARD_VIEW = "Weergave van het statusbord"
 ASSIST_NO_REQUESTS = "Er zijn nog geen bijstandsverzoeken."
 ASSIST_BOARD_COLUMNS = {
     "reference": "Verzoek", "region_code": "Regio", "status": "Status",
