@@ -111,3 +111,17 @@ def test_what_awaits_the_crisis_team_and_the_suppliers(stocked):
                                   "afwijzing van VR08."]
     assert awaiting(vr08, data.requests, data.events, data.status, {filed.request_id: {"VR09"}}
                     ) == []  # outside the search area: not asked
+
+
+def test_an_offer_arriving_after_an_acceptance_still_awaits_the_crisis_team(stocked):
+    crisis = user(stocked, CRISIS_VR09)
+    filed = service.file_request(stocked, crisis, draft(), TODAY)
+    first = service.make_offer(stocked, user(stocked, EDITOR_VR14),
+                               offer(filed.request_id, "VR14", 2), TODAY)
+    service.accept_offer(stocked, crisis, first.event_id, 2, TODAY)
+    service.make_offer(stocked, user(stocked, EDITOR_VR08), offer(filed.request_id, "VR08", 1),
+                       TODAY)
+    data = overview.load(stocked, TODAY)
+    assert data.status[filed.request_id] == "ingezet"
+    assert awaiting(crisis, data.requests, data.events, data.status, {}) == [
+        f"Verzoek {filed.reference}: 1 aanbieding(en) wachten op uw besluit."]

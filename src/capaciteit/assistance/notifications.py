@@ -13,7 +13,8 @@ from capaciteit import texts
 from capaciteit.access.permissions import ASSISTANCE_OFFER, ASSISTANCE_REQUEST, User, can
 from capaciteit.access.permissions import role_table as roles
 from capaciteit.assistance import mail
-from capaciteit.assistance.state import OFFERED, OPEN, declined_regions, offers
+from capaciteit.assistance.model import DECLINE, OFFER
+from capaciteit.assistance.state import CANCELLED, DONE, OFFERED, OPEN, offers
 from capaciteit.settings import Settings
 from capaciteit.storage.models import RoleGrant
 
@@ -70,25 +71,22 @@ def awaiting(user: User, requests: pd.DataFrame, events: pd.DataFrame, status: p
     asked to answer the open requests that reach one of its regions.
     """
     lines = []
-    undecided = offers(events)
-    undecided = undecided[~undecided["decided"]]
-    for row in requests.itertuples():
-        state = status.get(row.id)
-        if state == OFFERED and can(user, ASSISTANCE_REQUEST, row.region_code):
-            count = int((undecided["request_id"] == row.id).sum())
-            if count:
-                lines.append(texts.ASSIST_AWAIT_DECIDE.format(verzoek=row.reference,
-                                                              aantal=count))
-        if state in (OPEN, OFFERED):
-            answered = set(events.loc[(events["request_id"] == row.id)
-                                      & events["kind"].isin(["aanbod"]), "region_code"])
-            answered |= set(declined_regions(events).query("request_id == @row.id")
-                            ["region_code"])
-            regions = user.regions_for(ASSISTANCE_OFFER)
-            mine = sorted((regions or set()) & reach.get(row.id, set())
-                          - set(answered) - {row.region_code})
-            if mine:
-                lines.append(texts.ASSIST_AWAIT_ANSWER.format(verzoek=row.reference,
-                                                              regio=row.region_code,
-                                                              eigen=", ".join(mine)))
+    table = offers(events)
+    waiting = table.loc[~table["decided"], "request_id"].value_counts()
+    answered = set(zip(events.loc[events["kind"].isin([OFFER, DECLINE]), "request_id"],
+                       events.loc[events["kind"].isin([OFFER, DECLINE]), "region_code"],
+                       strict=True))
+    offering = user.regions_for(ASSISTANCE_OFFER) or set()  # None (everywhere): not asked
+    states = requests["id"].map(status)
+    live = requests.assign(state=states)[~states.isin([CANCELLED, DONE])]
+    for row in live.itertuples():
+        if int(waiting.get(row.id, 0)) and can(user, ASSISTANCE_REQUEST, row.region_code):
+            lines.append(texts.ASSIST_AWAIT_DECIDE.format(verzoek=row.reference,
+                                                          aantal=int(waiting[row.id])))
+        mine = sorted(r for r in offering & reach.get(row.id, set())
+                      if (row.id, r) not in answered and r != row.region_code)
+        if mine and row.state in (OPEN, OFFERED):
+            lines.append(texts.ASSIST_AWAIT_ANSWER.format(verzoek=row.reference,
+                                                          regio=row.region_code,
+                                                          eigen=", ".join(mine)))
     return lines

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from capaciteit.assistance.model import ACCEPT, CANCEL, DECLINE, OFFER, RETURN
+from capaciteit.assistance.model import ACCEPT, CANCEL, OFFER, RETURN
 
 REQUEST_COLUMNS = ["id", "reference", "region_code", "targets", "scopes", "powers",
                    "persons_needed", "hours", "search_area", "start_date", "duration_amount",
@@ -126,8 +126,3 @@ def pending_between(requests: pd.DataFrame, events: pd.DataFrame, start: date, e
              and pd.Timestamp(spans.loc[i, "end_date"]).date() >= start
              for i in pending["request_id"]]
     return pending[meets] if len(pending) else pending
-
-
-def declined_regions(events: pd.DataFrame) -> pd.DataFrame:
-    """(request_id, region_code) pairs that declined, with the reason."""
-    return events.loc[events["kind"] == DECLINE, ["request_id", "region_code", "reason", "at"]]
