@@ -89,6 +89,16 @@ def test_the_full_flow_subtracts_accepted_persons_until_they_are_reported_back(
     service.report_return(stocked, crisis, accepted.event_id)
     assert deployable(stocked, boundaries, "VR09") == before_vr09
     assert overview.load(stocked, TODAY).board.loc[0, "status"] == "afgerond"
+    with stocked.connect() as conn:
+        trail = audit.events(conn)
+    steps = trail[trail["object_type"] == "bijstandsverzoek"].iloc[::-1]  # oldest first
+    assert steps[["actor", "action", "region_code"]].values.tolist() == [
+        [CRISIS_VR09, "bijstand_aangevraagd", "VR09"],
+        [EDITOR_VR14, "bijstand_aangeboden", "VR14"],
+        [EDITOR_VR08, "bijstand_aangeboden", "VR08"],
+        [CRISIS_VR09, "bijstand_aanvaard", "VR09"],
+        [CRISIS_VR09, "bijstand_teruggemeld", "VR14"]]
+    assert set(steps["object_id"]) == {request.reference}
 
 
 def test_a_deployment_counts_only_in_its_period(stocked, boundaries):
