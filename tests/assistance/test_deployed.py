@@ -113,3 +113,15 @@ def test_the_map_draws_a_line_and_arrowhead_per_supplier_with_legend_and_attribu
     assert "VR14 → VR09: 8 aangeboden, 8 nu ingezet (1 verzoek(en))" in html
     assert "Bijstand: van leverende naar vragende regio" in html and "Bron: test" in html
     assert "cdn" not in html.lower()  # offline: Leaflet from the app itself
+
+
+def test_the_answer_lists_at_most_ten_deployments_and_sums_the_rest():
+    from capaciteit.assistance.overview import deployed_lines
+
+    requests, events = stored()
+    one = deployments(requests, events)
+    many = pd.concat([one.assign(acceptance_id=i, persons=i) for i in range(1, 13)],
+                     ignore_index=True)
+    lines = deployed_lines(many)
+    assert len(lines) == 11 and lines[0].startswith("12 personen van Gemeente Hilversum")
+    assert lines[-1].startswith("en nog 2 inzetten met samen 3 personen")

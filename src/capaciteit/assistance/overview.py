@@ -68,13 +68,22 @@ def deployed_from(data: AssistanceData, regions: Iterable[str], today: date) -> 
     return today_out[today_out["region_code"].isin(set(regions))].reset_index(drop=True)
 
 
-def deployed_lines(deployed: pd.DataFrame) -> list[str]:
-    """'12 personen van Gemeente X (VR14, boa) ingezet voor VR09 (verzoek BV-2026-0001) …'."""
-    return [texts.ASSIST_DEPLOYED_LINE.format(
+def deployed_lines(deployed: pd.DataFrame, limit: int = 10) -> list[str]:
+    """'12 personen van Gemeente X (VR14, boa) ingezet voor VR09 (verzoek BV-2026-0001) …'.
+
+    At most ``limit`` lines, largest first; then one line with how many more and persons.
+    """
+    shown = deployed.sort_values(["persons", "acceptance_id"], ascending=[False, True])
+    lines = [texts.ASSIST_DEPLOYED_LINE.format(
         aantal=format_number(row.persons), organisatie=row.organisation,
         regio=row.region_code, categorie=row.subcategory, voor=row.for_region,
         verzoek=row.reference, tot=format_date(pd.Timestamp(row.end_date).date()))
-        for row in deployed.itertuples()]
+        for row in shown.head(limit).itertuples()]
+    rest = shown.iloc[limit:]
+    if len(rest):
+        lines.append(texts.ASSIST_DEPLOYED_MORE.format(
+            inzetten=format_number(len(rest)), personen=format_number(rest["persons"].sum())))
+    return lines
 
 
 def searched_regions(targets: Iterable[str], area: str, regions: gpd.GeoDataFrame,

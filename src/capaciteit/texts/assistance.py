@@ -90,6 +90,8 @@ ASSIST_DEPLOYED_COLUMNS = {
 }
 ASSIST_DEPLOYED_LINE = ("{aantal} personen van {organisatie} ({regio}, {categorie}) ingezet "
                         "voor {voor} (verzoek {verzoek}) tot en met {tot}")
+ASSIST_DEPLOYED_MORE = ("en nog {inzetten} inzetten met samen {personen} personen (zie de "
+                        "pagina Bijstand)")
 ASSIST_DEPLOYED_IN_ANSWER = ("**Al ingezet, niet meegeteld als inzetbaar** (bijstand die nu "
                              "loopt):")
 ASSIST_REQUEST_BUTTON = "Bijstand aanvragen"
