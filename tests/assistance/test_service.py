@@ -201,7 +201,7 @@ def test_an_offer_carries_its_agreement_and_rate_and_the_request_prices_the_acce
     import io
 
     import pandas as pd
-    sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None)
+    sheets = pd.read_excel(io.BytesIO(workbook), sheet_name=None, engine="calamine")
     assert list(sheets)[:4] == ["Verzoek", "Aanbiedingen", "Ingezet", "Kosten"]
     assert "€ 13.104,00" in sheets["Kosten"]["Bedrag"].tolist()
     assert sheets["Ingezet"]["Personen"].tolist() == [6, 4]
