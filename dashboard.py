@@ -21,6 +21,8 @@ navigation = st.navigation([
             icon=":material/layers:"),
     st.Page("pages/inzetbaar.py", title=texts.PAGE_DEPLOYABLE, url_path="inzetbaar",
             icon=":material/group:"),
+    st.Page("pages/bijstand.py", title=texts.PAGE_ASSISTANCE, url_path="bijstand",
+            icon=":material/emergency_share:"),
     st.Page("pages/beheer.py", title=texts.PAGE_ADMIN, url_path="beheer",
             icon=":material/admin_panel_settings:"),
     st.Page("pages/toegankelijkheid.py", title=texts.PAGE_ACCESSIBILITY,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import aggregation, hostile_files, upload
+from benchmarks import assistance as bijstand
 from benchmarks import map as national_map
 from benchmarks.report import (
     headline_figures,
@@ -58,6 +59,7 @@ BENCHMARKS = [
     Benchmark("upload", upload.run, upload.show),
     Benchmark("hostile_files", without_workspace(hostile_files.bench_hostile_files),
               hostile_files.print_results),
+    Benchmark("bijstand", bijstand.run, bijstand.show),  # issue 14: board and answer
 ]
 
 

@@ -31,7 +31,15 @@ from capaciteit.exports import XLSX_TYPE, to_xlsx_bytes
 from capaciteit.formatting import format_date, plain
 from capaciteit.uploads.preview import upload_limits
 from capaciteit.uploads.reader import UploadError
-from pages._shared import AppContext, agreements_token, flash, show_flash, show_table, write_refused
+from pages._shared import (
+    AppContext,
+    agreements_token,
+    assistance_token,
+    flash,
+    show_flash,
+    show_table,
+    write_refused,
+)
 
 LABELS = texts.AGREEMENT_FORM_LABELS
 TEXT_FIELDS = {"partner_name", "partner_id", "powers", "activation_trigger",
@@ -42,7 +50,7 @@ IMPORT_SLOT = "afspraken_import"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _coverage(url: str, version: tuple[int, int], today: date, names: dict[str, str],
+def _coverage(url: str, version: tuple[int, ...], today: date, names: dict[str, str],
               _engine: Engine, _regions: pd.DataFrame) -> agreement_overview.Coverage:
     return agreement_overview.coverage(_engine, _regions, names, today)
 
@@ -51,7 +59,8 @@ def coverage(ctx: AppContext, today: date) -> agreement_overview.Coverage:
     """The white-spot picture, recomputed only when capacity or an agreement changed."""
     names = {c.code: c.name for c in ctx.categories}
     return _coverage(ctx.settings.effective_database_url,
-                     (overview.change_token(ctx.engine), agreements_token(ctx)), today, names,
+                     (*overview.change_token(ctx.engine), agreements_token(ctx),
+                      *assistance_token(ctx)), today, names,
                      ctx.engine,
                      ctx.boundaries.regions)
 

@@ -17,6 +17,7 @@ from capaciteit.access.login import LoginRefused
 from capaciteit.access.overview import user_of_login
 from capaciteit.access.permissions import AccessDenied, User, local_admin
 from capaciteit.agreements import overview as agreement_overview
+from capaciteit.assistance import overview as assistance_overview
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
 from capaciteit.deployment.answer import PreparedCapacity
@@ -232,7 +233,7 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _deployable(url: str, version: tuple[int, int], agreements: int,
-                today: date) -> PreparedCapacity:
+                today: date, assistance: tuple[int, int]) -> PreparedCapacity:
     return prepared_capacity(_engine(url), today)
 
 
@@ -244,7 +245,13 @@ def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
     then takes a few array sums.
     """
     url = ctx.settings.effective_database_url
-    return _deployable(url, overview.change_token(ctx.engine), agreements_token(ctx), today)
+    return _deployable(url, overview.change_token(ctx.engine), agreements_token(ctx), today,
+                       assistance_token(ctx))
+
+
+def assistance_token(ctx: AppContext) -> tuple[int, int]:
+    """A token that changes with every bijstand step (deployed persons leave capacity)."""
+    return assistance_overview.change_token(ctx.engine)
 
 
 def agreements_token(ctx: AppContext) -> int:

@@ -7,7 +7,7 @@ from capaciteit.access import roles
 from capaciteit.access.overview import audit_trail, current_grants
 from capaciteit.access.permissions import (
     MANAGE_ROLES,
-    REGION_EDITOR,
+    REGIONAL_ROLES,
     VIEW_AUDIT,
     AccessDenied,
     can,
@@ -39,7 +39,7 @@ def grant_role() -> None:
     if not email:
         return
     role, region = st.session_state["rol_rol"], st.session_state["rol_regio"]
-    spec = f"{role}:{region}" if role == REGION_EDITOR and region else role
+    spec = f"{role}:{region}" if role in REGIONAL_ROLES and region else role
     try:  # the core checks the role table as it is now, not ctx.user's roles of the last run
         roles.grant(ctx.engine, ctx.user, email, spec)
     except AccessDenied as refused:  # shown first by context()

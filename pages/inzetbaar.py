@@ -35,6 +35,7 @@ from pages._answer_sections import (
     show_suppliers,
     show_verdict,
 )
+from pages._assistance_widgets import answer_block
 from pages._measure_editor import freed_lines, measure_editor, show_freed
 from pages._preset_editor import preset_buttons, preset_editor
 from pages._question_link import follow_form, follow_link, persons_chosen, question_choices
@@ -88,6 +89,7 @@ attributions = map_attributions(ctx.boundaries.manifest, ctx.data.has_demo, None
 show_verdict(verdict, sentences)
 freed = freed_lines(answer, ctx.categories)
 show_freed(freed, answer)
+answer_block(ctx, question, answer, today)  # bijstand (issue 14): ingezet; ask for bijstand
 show_map(ctx, answer, targets, attributions)
 show_suppliers(answer)
 show_callers(answer)

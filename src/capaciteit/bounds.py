@@ -25,6 +25,8 @@ from capaciteit.settings import Settings
 from capaciteit.storage.models import (
     Agreement,
     AgreementChange,
+    AssistanceEvent,
+    AssistanceRequest,
     AuditEvent,
     Base,
     RoleGrant,
@@ -41,7 +43,8 @@ MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\
 ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
     (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
     (Agreement, "updated_by"), (AgreementChange, "changed_by"), (StoredPreset, "updated_by"),
-    (RoleGrant, "granted_by"), (RoleGrant, "revoked_by"), (StoredMeasure, "saved_by")]
+    (RoleGrant, "granted_by"), (RoleGrant, "revoked_by"), (StoredMeasure, "saved_by"),
+    (AssistanceRequest, "created_by"), (AssistanceEvent, "actor")]  # bijstand (issue 14)
 MAX_INHABITANTS = 20_000_000  # more than the whole country: no municipality has more
 MAX_POSITION = 9_999  # order of a question preset in the list
 

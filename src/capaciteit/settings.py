@@ -107,6 +107,25 @@ class Settings(BaseSettings):
         description="Where to report an accessibility problem (e-mail address or web address)",
     )
 
+    # Bijstand (issue 14): e-mail notifications; without a host, notifications stay in the app.
+    smtp_host: str | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_SMTP_HOST"),
+        description="SMTP server for bijstand notifications; empty: mail is off",
+    )
+    smtp_port: int = Field(default=25, ge=1, le=65535,
+                           validation_alias=_env("CAPACITEIT_SMTP_PORT"),
+                           description="Port of the SMTP server")
+    smtp_sender: str = Field(default="bijstand@localhost",
+                             validation_alias=_env("CAPACITEIT_SMTP_AFZENDER"),
+                             description="From address of bijstand notifications")
+    smtp_user: str | None = Field(default=None, validation_alias=_env("CAPACITEIT_SMTP_GEBRUIKER"),
+                                  description="User name for SMTP login (optional)")
+    smtp_password: str | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_SMTP_WACHTWOORD"),
+        description="Password for SMTP login (optional; keep it in a secret store)")
+    smtp_starttls: bool = Field(default=False, validation_alias=_env("CAPACITEIT_SMTP_STARTTLS"),
+                                description="Use STARTTLS before logging in")
+
     @cached_property
     def regions_dir(self) -> Path:
         """Folder of the boundary cache."""

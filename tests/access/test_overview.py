@@ -49,7 +49,8 @@ def checked_permissions() -> set[str]:
 def test_every_permission_in_the_role_table_is_checked_in_the_core():
     granted = {action for role in role_table().values() for action in role["mag"]}
     assert granted == {"publiceren", "herstellen", "afspraak_wijzigen", "landelijke_afspraak",
-                       "rollen_beheren", "veelgestelde_vragen_beheren", "audit_inzien"}
+                       "rollen_beheren", "veelgestelde_vragen_beheren", "audit_inzien",
+                       "bijstand_aanvragen", "bijstand_aanbieden"}  # bijstand: issue 14
     assert checked_permissions() == granted
 
 

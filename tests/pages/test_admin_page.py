@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from capaciteit.access import roles
 from capaciteit.access.overview import audit_trail
-from capaciteit.access.permissions import local_admin, role_table
+from capaciteit.access.permissions import REGIONAL_ROLES, local_admin, role_table
 from capaciteit.settings import get_settings
 from capaciteit.storage.engine import prepare_database
 from tests.conftest import log_in
@@ -39,7 +39,7 @@ def open_admin(engine: Engine, role: str | None) -> AppTest:
         email = f"{role.split(':')[0]}@vr-test.nl"
         log_in(at, engine, {"is_logged_in": True, "email": email, "email_verified": True,
                             "name": role},
-               "regio-invoerder:VR13" if role == "regio-invoerder" else role)
+               f"{role}:VR13" if role in REGIONAL_ROLES else role)
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, [e.message for e in at.exception]

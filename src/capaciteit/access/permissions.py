@@ -21,6 +21,9 @@ READER, REGION_EDITOR, ADMIN = "lezer", "regio-invoerder", "beheerder"
 PUBLISH, RESTORE, AGREEMENT_WRITE = "publiceren", "herstellen", "afspraak_wijzigen"
 NATIONAL_AGREEMENT, MANAGE_ROLES = "landelijke_afspraak", "rollen_beheren"
 MANAGE_PRESETS, VIEW_AUDIT = "veelgestelde_vragen_beheren", "audit_inzien"
+ASSISTANCE_REQUEST, ASSISTANCE_OFFER = "bijstand_aanvragen", "bijstand_aanbieden"
+CRISIS_TEAM = "crisisteam"
+REGIONAL_ROLES = frozenset({REGION_EDITOR, CRISIS_TEAM})  # granted per region, never national
 LOCAL_USER = "lokaal"
 
 

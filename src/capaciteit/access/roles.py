@@ -14,7 +14,7 @@ from capaciteit.access import audit
 from capaciteit.access.authorization import authorized_write, table_grants
 from capaciteit.access.permissions import (
     MANAGE_ROLES,
-    REGION_EDITOR,
+    REGIONAL_ROLES,
     User,
     parse_grant,
 )
@@ -43,7 +43,7 @@ def grant(engine: Engine, actor: User, email: str, role_spec: str) -> None:
     The actor must be beheerder by the role table as it stands in this transaction.
     """
     new = parse_grant(role_spec)
-    if new.role == REGION_EDITOR and not new.region_code:
+    if new.role in REGIONAL_ROLES and not new.region_code:
         raise ValueError(texts.ROLE_NEEDS_REGION)
     if new.region_code is not None and not REGION_CODE.fullmatch(new.region_code):
         raise ValueError(texts.ROLE_BAD_REGION.format(regio=new.region_code[:40]))

@@ -21,6 +21,8 @@ from capaciteit.agreements.coverage import (
 from capaciteit.agreements.model import with_effective_status
 from capaciteit.agreements.repository import agreements_frame, organisation_capacity
 from capaciteit.agreements.repository import change_token as change_token_on
+from capaciteit.assistance.deployed import subtract_deployed
+from capaciteit.assistance.repository import deployed_on
 from capaciteit.storage.models import AgreementChange
 
 
@@ -61,9 +63,12 @@ class Coverage:
 
 def coverage(engine: Engine, regions: pd.DataFrame, category_names: dict[str, str],
              today: date) -> Coverage:
-    """Read current capacity per organisation and the agreements; apply the coverage rule."""
+    """Read current capacity per organisation and the agreements; apply the coverage rule.
+
+    Persons ingezet on a bijstandsverzoek today are not counted as deployable here.
+    """
     with engine.connect() as conn:
-        records = organisation_capacity(conn)
+        records = subtract_deployed(organisation_capacity(conn), deployed_on(conn, today))
         agreements, scopes = agreements_frame(conn)
     covered = covered_records(records, agreements, scopes, today)
     cells = white_spots(covered, regions, category_names)

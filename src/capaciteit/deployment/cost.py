@@ -151,6 +151,24 @@ def duration_span(duration: Duration, assumptions: CostAssumptions | None = None
     return Span(days * a.hours_per_day, days * a.shifts_per_day, days)
 
 
+def calendar_days(duration: Duration, assumptions: CostAssumptions | None = None) -> int:
+    """The calendar days a deployment of ``duration`` spans (part days count, at least 1).
+
+    Unlike :func:`duration_span` (each person's working time), hours here are clock hours.
+
+    Examples
+    --------
+    >>> calendar_days(Duration(12, "uren")), calendar_days(Duration(30, "uren"))
+    (1, 2)
+    >>> calendar_days(Duration(2, "weken"))
+    14
+    """
+    a = assumptions or cost_assumptions()
+    if duration.unit == "uren":
+        return max(math.ceil(duration.amount / 24), 1)
+    return duration.amount * (a.days_per_week if duration.unit == "weken" else 1)
+
+
 def to_money(value: object) -> Decimal | None:
     """A stored amount (float, text, Decimal) as euros and cents; None when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

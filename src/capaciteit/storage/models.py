@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -283,3 +285,63 @@ class AuditEvent(Base):
     object_id: Mapped[str | None] = mapped_column(String(64))
     submission_id: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+# ------------------------------------------------------------- bijstand (issue 14)
+# Requests for assistance and what happens to them, as insert-only rows (migration 0008):
+# the current state (offered, accepted, ingezet, teruggemeld, geannuleerd) is derived from
+# the events in ``assistance.state``; nothing is ever updated or deleted.
+
+
+class AssistanceRequest(Base):
+    """A bijstandsverzoek: a crisis team asks for persons, with a reference number."""
+
+    __tablename__ = "assistance_request"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_assistance_request_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(16), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    region_code: Mapped[str] = mapped_column(String(4), index=True)  # the requesting region
+    targets: Mapped[list[str]] = mapped_column(JSON, default=list)
+    scopes: Mapped[list[list[str | None]]] = mapped_column(JSON, default=list)
+    powers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    persons_needed: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[int] = mapped_column(Integer)
+    search_area: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[date] = mapped_column(Date)
+    duration_amount: Mapped[int] = mapped_column(Integer)
+    duration_unit: Mapped[str] = mapped_column(String(8))
+    end_date: Mapped[date] = mapped_column(Date)
+    report_location: Mapped[str] = mapped_column(String(255))
+    question: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AssistanceEvent(Base):
+    """One step on a request: an offer, a decline, an acceptance, a return or a cancellation.
+
+    ``offer_id`` points at the offer an acceptance accepts, or at the acceptance a return
+    ends. Offers carry their agreement and its rate as they were when offered.
+    """
+
+    __tablename__ = "assistance_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("assistance_request.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("assistance_event.id"), index=True)
+    region_code: Mapped[str] = mapped_column(String(4))
+    organisation: Mapped[str | None] = mapped_column(String(255))
+    organisation_id: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str | None] = mapped_column(String(64))
+    subcategory: Mapped[str | None] = mapped_column(String(64))
+    persons: Mapped[int] = mapped_column(Integer, default=0)
+    agreement_id: Mapped[int | None] = mapped_column(Integer)
+    compensation_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    compensation_unit: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(320))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,6 +7,7 @@ A test (``tests/test_texts.py``) fails on a Dutch string literal anywhere else i
 from capaciteit.texts.access import *  # noqa: F403
 from capaciteit.texts.accessibility import *  # noqa: F403
 from capaciteit.texts.agreements import *  # noqa: F403
+from capaciteit.texts.assistance import *  # noqa: F403
 from capaciteit.texts.capacity import *  # noqa: F403
 from capaciteit.texts.deployment import *  # noqa: F403
 from capaciteit.texts.general import *  # noqa: F403

@@ -11,9 +11,13 @@ ACTION_LABELS = {
     "rollen_beheren": "rollen beheren",
     "veelgestelde_vragen_beheren": "veelgestelde vragen beheren",
     "audit_inzien": "het auditspoor inzien",
+    "bijstand_aanvragen": "bijstand aanvragen, aanvaarden of annuleren",
+    "bijstand_aanbieden": "bijstand aanbieden",
 }
-ROLE_UNKNOWN = "Onbekende rol '{rol}'. Kies lezer, regio-invoerder of beheerder."
-ROLE_NEEDS_REGION = "De rol regio-invoerder hoort bij een veiligheidsregio (bijv. VR13)."
+ROLE_UNKNOWN = ("Onbekende rol '{rol}'. Kies lezer, regio-invoerder, crisisteam of "
+                "beheerder.")
+ROLE_NEEDS_REGION = ("Een regionale rol (regio-invoerder, crisisteam) hoort bij een "
+                     "veiligheidsregio (bijv. VR13).")
 LOCAL_MODE_BANNER = (
     "**Lokale modus.** Er is geen inlog ingesteld: het dashboard is alleen op deze computer "
     "bereikbaar (127.0.0.1) en u bent beheerder. Stel [auth] in .streamlit/secrets.toml in "
