@@ -66,6 +66,22 @@ def _data(url: str, directory: str, version: tuple[int, int],
     return overview.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _data_as_of(url: str, directory: str, version: tuple[int, int], manifest_mtime: float,
+                day: date) -> overview.DashboardData:
+    return overview.dashboard_data_as_of(_engine(url), _boundaries(directory, manifest_mtime),
+                                         day)
+
+
+def historic_data(ctx: AppContext, day: date) -> overview.DashboardData:
+    """The map's data as it stood at the end of ``day`` (cached per data version and day)."""
+    manifest = ctx.settings.regions_dir / "manifest.json"
+    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
+    url = ctx.settings.effective_database_url
+    return _data_as_of(url, str(ctx.settings.regions_dir), overview.change_token(ctx.engine),
+                       mtime, day)
+
+
 def context() -> AppContext:
     """Set the page up: route through dashboard.py, load data (cached), show the banners.
 

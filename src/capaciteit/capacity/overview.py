@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from capaciteit.capacity.aggregation import region_population
+from capaciteit.capacity.history import versions_as_of
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import PopulationLoad, Submission
@@ -55,3 +56,19 @@ def region_history(engine: Engine, region_code: str
     with engine.connect() as conn:
         stamp = storage.current_stamp(conn, region_code)
         return stamp, storage.history(conn, region_code)
+
+
+def dashboard_data_as_of(engine: Engine, boundaries: Boundaries, day: date) -> DashboardData:
+    """The map's data as it stood at the end of ``day``: the versions current then.
+
+    Population is the newest load (inhabitants are reference data, not history).
+    """
+    with engine.connect() as conn:
+        ids = versions_as_of(storage.submissions(conn), day)
+        summary = storage.capacity_summary(conn, ids)
+        versions = storage.current_versions(conn, ids)
+        inhabitants, population_date = storage.latest_population(conn)
+    population = (region_population(inhabitants, boundaries.municipality_table())
+                  if population_date else None)
+    return DashboardData(summary, versions, population, population_date,
+                         bool(versions["is_demo"].any()))

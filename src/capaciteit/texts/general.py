@@ -82,12 +82,19 @@ COLUMN_LABELS = {
 
 
 def map_description(
-    measure: str, category: str, top: str, bottom: str, missing: int, total: str
+    measure: str, category: str, top: str, bottom: str, missing: int, total: str,
+    rate: bool = False,
 ) -> str:
-    """Describe the choropleth in one sentence, for screen readers."""
+    """Describe the choropleth in one sentence, for screen readers.
+
+    ``total`` is the national figure in the measure's own unit: with ``rate``, the
+    national rate per 10,000 inhabitants of the regions with data, else the total.
+    """
+    national = (f"Landelijk: {total} per 10.000 inwoners (regio's met gegevens)" if rate
+                else f"Landelijk totaal: {total}")
     parts = [
         f"Kaart van de 25 veiligheidsregio's, ingekleurd naar {measure.lower()} "
-        f"({category.lower()}). Landelijk totaal: {total}."
+        f"({category.lower()}). {national}."
     ]
     if top:
         parts.append(f"Hoogste waarde: {top}. Laagste waarde: {bottom}.")
@@ -150,3 +157,23 @@ CLI_HELP = {
     "--static": "map voor kaartbestanden",
     "--zonder-demo": "geen demogegevens laden",
 }
+
+# National map (issue 12, map): choices, freshness, table, stand op
+CATEGORY_PLACEHOLDER = "Kies een categorie"
+MEASURE_PLACEHOLDER = "Kies een maat"
+FRESHNESS_TEXT = "{datum}, {dagen} dagen oud"
+STALE_LEGEND = "peildatum ouder dan {dagen} dagen"
+STALE_REGIONS = "Verouderd (peildatum ouder dan {dagen} dagen): {namen}."
+POPULATION_LEGEND = "Inwoners per {datum} (CBS)"
+NATIONAL_COLUMN_LABELS = {
+    "region_link": "Veiligheidsregio",
+    "age_days": "Leeftijd peildatum (dagen)",
+    "stale_text": "Verouderd",
+}
+REGION_LINK_HELP = "Opent de pagina van de regio"
+AS_OF_TOGGLE = "Kaart zoals die was op een eerdere datum"
+AS_OF_DATE = "Stand op"
+AS_OF_BANNER = "Historische stand op {datum}: de kaart toont de versies die toen golden."
+AS_OF_MAP = "Historisch: stand op {datum}"
+AS_OF_SHEET_NOTE = "Historische stand op {datum}"
+AS_OF_NOTHING = "Op {datum} had nog geen enkele regio gegevens gepubliceerd."
