@@ -21,7 +21,7 @@ from capaciteit.capacity.presentation import (
     stale_line,
 )
 from capaciteit.exports import XLSX_TYPE, to_csv_bytes, to_xlsx_bytes
-from capaciteit.formatting import format_date, format_number
+from capaciteit.formatting import format_date, format_number, plain
 from capaciteit.geo.maps import Freshness, build_choropleth, clicked_feature_code
 from pages._shared import context, historic_data
 
@@ -55,6 +55,11 @@ if data.population is None:
     right.caption(texts.PER_CAPITA_UNAVAILABLE)
 elif measure.per_capita:
     right.caption(texts.PER_CAPITA_NOTE.format(datum=format_date(data.population_date)))
+
+with st.expander(texts.REGION_LINKS):  # real links: reachable with Tab, opened with Enter
+    grid = st.columns(5)
+    for i, (code, name) in enumerate(ctx.boundaries.region_names().items()):
+        grid[i % 5].page_link("pages/regio.py", label=plain(name), query_params={"regio": code})
 
 stale_days = ctx.settings.stale_after_days
 summary = filter_category(data.summary, category)

@@ -278,6 +278,12 @@ def save_population(
     return int(load_id)
 
 
+def latest_population_sha256(conn: Connection) -> str | None:
+    """The content hash of the newest population load, or None when none was loaded."""
+    return conn.execute(select(PopulationLoad.sha256).order_by(PopulationLoad.id.desc())
+                        .limit(1)).scalar_one_or_none()
+
+
 def latest_population(conn: Connection) -> tuple[pd.DataFrame, date | None]:
     """Inhabitants per municipality from the newest load, with its reference date."""
     latest = conn.execute(

@@ -146,6 +146,9 @@ CLI_HELP = {
     "--verwijderen": "demogegevens verwijderen",
     "bevolking": "inwonertallen beheren",
     "bevolking laden": "CBS StatLine-CSV met inwoners laden",
+    "bevolking ophalen": "inwoners per gemeente ophalen bij CBS (tabel 03759ned) of een bron",
+    "--jaar bevolking": "jaar (1 januari); standaard het jaar van de geladen gebiedsindeling",
+    "--bron bevolking": "map, bestand of URL met bevolking_gemeenten_<jaar>.csv in plaats van CBS",
     "--peildatum": "JJJJ-MM-DD; standaard 1 januari van de periode",
     "importeer": "capaciteitsbestand controleren en publiceren",
     "--regio": "code van de regio, bijv. VR13",
@@ -177,3 +180,4 @@ AS_OF_BANNER = "Historische stand op {datum}: de kaart toont de versies die toen
 AS_OF_MAP = "Historisch: stand op {datum}"
 AS_OF_SHEET_NOTE = "Historische stand op {datum}"
 AS_OF_NOTHING = "Op {datum} had nog geen enkele regio gegevens gepubliceerd."
+REGION_LINKS = "Regiopagina openen"
