@@ -30,18 +30,21 @@ MAP_KEY = "kaart"
 ctx = context()
 st.title(texts.MAP_HEADER)
 today = date.today()
+with st.sidebar.expander(texts.REGION_LINKS):  # real links: reached with Tab, opened with Enter
+    for code, name in ctx.boundaries.region_names().items():
+        st.page_link("pages/regio.py", label=plain(name), query_params={"regio": code})
+
+choices = category_choices(ctx.categories)
+left, right, when = st.columns([2, 2, 1.3])
 as_of = None
-if st.toggle(texts.AS_OF_TOGGLE, key="stand_op_aan"):
-    as_of = st.date_input(texts.AS_OF_DATE, value=today, max_value=today, key="stand_op",
-                          format="DD-MM-YYYY")
+if when.toggle(texts.AS_OF_TOGGLE, key="stand_op_aan"):
+    as_of = when.date_input(texts.AS_OF_DATE, value=today, max_value=today, key="stand_op",
+                            format="DD-MM-YYYY")
 data = ctx.data if as_of is None else historic_data(ctx, as_of)
 if as_of is not None:
     st.warning(texts.AS_OF_BANNER.format(datum=format_date(as_of)), icon=":material/history:")
     if data.versions.empty:
         st.info(texts.AS_OF_NOTHING.format(datum=format_date(as_of)))
-
-choices = category_choices(ctx.categories)
-left, right = st.columns(2)
 category = left.selectbox(texts.CHOOSE_CATEGORY, [None, *choices], key="categorie",
                           format_func=lambda c: texts.ALL_CATEGORIES if c is None else choices[c],
                           placeholder=texts.CATEGORY_PLACEHOLDER)
@@ -55,11 +58,6 @@ if data.population is None:
     right.caption(texts.PER_CAPITA_UNAVAILABLE)
 elif measure.per_capita:
     right.caption(texts.PER_CAPITA_NOTE.format(datum=format_date(data.population_date)))
-
-with st.expander(texts.REGION_LINKS):  # real links: reachable with Tab, opened with Enter
-    grid = st.columns(5)
-    for i, (code, name) in enumerate(ctx.boundaries.region_names().items()):
-        grid[i % 5].page_link("pages/regio.py", label=plain(name), query_params={"regio": code})
 
 stale_days = ctx.settings.stale_after_days
 summary = filter_category(data.summary, category)
@@ -76,7 +74,6 @@ cols[3].metric(texts.REGIONS_WITH_DATA, texts.REGIONS_WITH_DATA_VALUE.format(
     aantal=table["persons"].notna().sum(), totaal=len(table)))
 
 category_label = texts.ALL_CATEGORIES if category is None else choices[category].strip()
-st.markdown(describe_map(table, measure, category_label))
 attributions = map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date)
 notes = [n for n in (population_note if measure.per_capita else None,) if n]
 fmap = build_choropleth(
@@ -85,9 +82,10 @@ fmap = build_choropleth(
     attributions=attributions, decimals=measure.decimals, basemap=ctx.settings.basemap,
     freshness=Freshness("freshness_text", "stale", texts.STALE_LEGEND.format(dagen=stale_days)),
     notes=notes, banner=texts.AS_OF_MAP.format(datum=format_date(as_of)) if as_of else None)
-st.caption(f"{texts.MAP_CLICK_HINT} {peildatum}. {stale_line(table, stale_days)}")
+st.caption(f"{texts.MAP_CLICK_HINT} {peildatum}.")
 st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
           returned_objects=["last_active_drawing"])
+st.markdown(f"{describe_map(table, measure, category_label)} {stale_line(table, stale_days)}")
 clicked = clicked_feature_code(st.session_state.pop(MAP_KEY, None), "region_code")
 if clicked:
     st.switch_page("pages/regio.py", query_params={"regio": clicked})

@@ -174,7 +174,7 @@ NATIONAL_COLUMN_LABELS = {
     "stale_text": "Verouderd",
 }
 REGION_LINK_HELP = "Opent de pagina van de regio"
-AS_OF_TOGGLE = "Kaart zoals die was op een eerdere datum"
+AS_OF_TOGGLE = "Stand op eerdere datum"
 AS_OF_DATE = "Stand op"
 AS_OF_BANNER = "Historische stand op {datum}: de kaart toont de versies die toen golden."
 AS_OF_MAP = "Historisch: stand op {datum}"
