@@ -243,6 +243,7 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
     """A sortable table whose numbers follow the reader's locale (12.345,6 in Dutch)."""
     numeric = frame.select_dtypes("number").columns
     config = {c: st.column_config.NumberColumn(format="localized") for c in numeric}
+    kwargs.setdefault("placeholder", "")  # a missing value is an empty cell, never "None"
     st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]
 
 

@@ -66,12 +66,13 @@ table = map_table(summary, ctx.boundaries.regions, data.versions, data.populatio
 shown = national_table(table, measure)
 peildatum = peildatum_label(data.versions)
 totals = national_totals(summary)
+reporting = int(table["persons"].notna().sum())
 cols = st.columns(4)
 for col, column in zip(cols, ["persons", "deployable_persons", "fte"], strict=False):
-    col.metric(texts.NATIONAL_TOTALS[column],
-               format_number(totals[column], 1 if column == "fte" else 0))
+    col.metric(texts.NATIONAL_TOTALS[column], format_number(totals[column], 1 if column == "fte"
+                                                            else 0) if reporting else texts.NO_DATA)
 cols[3].metric(texts.REGIONS_WITH_DATA, texts.REGIONS_WITH_DATA_VALUE.format(
-    aantal=table["persons"].notna().sum(), totaal=len(table)))
+    aantal=reporting, totaal=len(table)))
 
 category_label = texts.ALL_CATEGORIES if category is None else choices[category].strip()
 attributions = map_attributions(ctx.boundaries.manifest, data.has_demo, data.population_date)
@@ -91,7 +92,7 @@ if clicked:
     st.switch_page("pages/regio.py", query_params={"regio": clicked})
 
 link = texts.NATIONAL_COLUMN_LABELS["region_link"]
-st.dataframe(styled(shown, measure), hide_index=True, column_config={
+st.dataframe(styled(shown, measure), hide_index=True, placeholder="", column_config={
     link: st.column_config.LinkColumn(link, help=texts.REGION_LINK_HELP)})
 download, decimals = export_frame(shown, measure)
 sheet_notes = [f"{measure.label}, {category_label}", peildatum, *attributions,

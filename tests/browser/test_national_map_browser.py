@@ -211,6 +211,11 @@ def test_the_map_as_it_stood_on_a_date_is_labelled_historic(tab, server):
     wait_until_idle(tab)
     # The demo data was published today: yesterday, no region had figures (grey, not 0).
     expect(tab.get_by_text("had nog geen enkele regio gegevens")).to_be_visible()
+    # The table's cells as the grid offers them to assistive technology: no "None" anywhere.
+    cells = tab.locator('[data-testid="stDataFrame"] table [role="gridcell"]')
+    expect(cells.filter(has_text=re.compile(r"^VR01$"))).to_have_count(1)
+    shown = cells.all_inner_texts()
+    assert "None" not in shown and "nan" not in shown
     save_screenshot(tab, "kaart-stand-op.png")
 
 

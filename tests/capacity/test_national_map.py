@@ -83,6 +83,12 @@ def test_the_national_rate_counts_only_regions_with_figures():
     assert national_rate(table(), Measure("persons")) == 60
 
 
+def test_without_any_region_reporting_the_national_figure_is_no_data_not_zero():
+    silent = map_table(SUMMARY.iloc[0:0], REGIONS, VERSIONS.iloc[0:0], POPULATION, TODAY, 180)
+    assert np.isnan(national_rate(silent, Measure("persons")))
+    assert "Landelijk totaal: geen gegevens." in describe_map(silent, Measure("persons"), "x")
+
+
 def test_the_sentence_gives_a_rate_for_a_rate_and_a_total_for_a_count():
     rate = describe_map(table(), Measure("persons", per_capita=True), "Alle categorieën")
     assert "Landelijk: 0,6 per 10.000 inwoners" in rate and "Landelijk totaal" not in rate
@@ -101,7 +107,7 @@ def test_the_table_is_rounded_to_the_meaning_of_each_column():
     assert shown.loc["VR01", "fte"] == 23.6  # 8.3 + 15.3 = 23.6000000000000014
     assert shown.loc["VR01", "fte_per_10000"] == round(23.6 / 300_000 * 10_000, 1)
     assert shown.loc["VR01", "region_link"] == region_link("VR01") == "regio?regio=VR01"
-    assert list(shown["stale_text"].fillna("-")) == ["nee", "ja", "-"]
+    assert list(shown["stale_text"]) == ["nee", "ja", "geen gegevens"]
     assert rounded(pd.Series([1407.6000000000001, np.nan]), 1).tolist()[0] == 1407.6
 
 

@@ -118,8 +118,10 @@ def national_rate(table: pd.DataFrame, measure: Measure) -> float:
 
     For a per-10,000 measure: the summed measure over the summed inhabitants of the
     regions that reported (a region without figures is not counted as 0), NaN when
-    none did. Otherwise the national total.
+    none did. Otherwise the national total (NaN when no region reported).
     """
+    if table[measure.base].isna().all():
+        return float("nan")
     if not measure.per_capita:
         return float(table[measure.base].sum())
     reported = table[table[measure.base].notna() & table["inhabitants"].notna()]

@@ -38,8 +38,8 @@ def national_table(table: pd.DataFrame, measure: Measure) -> pd.DataFrame:
         shown[column] = rounded(shown[column], decimals_of(column))
     shown["peildatum"] = pd.to_datetime(table["peildatum"])
     shown["age_days"] = table["age_days"].astype("Int64")
-    shown["stale_text"] = table["stale"].map(
-        lambda s: pd.NA if pd.isna(s) else texts.YES if s else texts.NO).astype("string")
+    shown["stale_text"] = table["stale"].map(  # a region without figures says so, here
+        lambda s: texts.NO_DATA if pd.isna(s) else texts.YES if s else texts.NO).astype("string")
     shown.insert(1, "region_link", [region_link(c) for c in table["region_code"]])
     return shown.reset_index(drop=True)
 

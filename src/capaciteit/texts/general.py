@@ -17,7 +17,7 @@ MEASURES = {
 PER_CAPITA_SUFFIX = "per 10.000 inwoners"
 PER_CAPITA_UNAVAILABLE = (
     "Maten per 10.000 inwoners zijn niet beschikbaar: er zijn geen inwonertallen geladen. "
-    "Laad ze met `python -m capaciteit bevolking laden BESTAND`."
+    "Haal ze op met `python -m capaciteit bevolking ophalen` (CBS, of `--bron MAP`)."
 )
 PER_CAPITA_NOTE = "Inwonertallen per {datum} (CBS)."
 
