@@ -13,7 +13,13 @@ from capaciteit.capacity.aggregation import (
     national_totals,
 )
 from capaciteit.capacity.categories import category_choices
-from capaciteit.capacity.national_table import export_frame, map_table, national_table, styled
+from capaciteit.capacity.national_table import (
+    LINK_TEXT,
+    export_frame,
+    map_table,
+    national_table,
+    styled,
+)
 from capaciteit.capacity.presentation import (
     describe_map,
     map_attributions,
@@ -93,7 +99,7 @@ if clicked:
 
 link = texts.NATIONAL_COLUMN_LABELS["region_link"]
 st.dataframe(styled(shown, measure), hide_index=True, placeholder="", column_config={
-    link: st.column_config.LinkColumn(link, help=texts.REGION_LINK_HELP)})
+    link: st.column_config.LinkColumn(link, help=texts.REGION_LINK_HELP, display_text=LINK_TEXT)})
 download, decimals = export_frame(shown, measure)
 sheet_notes = [f"{measure.label}, {category_label}", peildatum, *attributions,
                *([texts.AS_OF_SHEET_NOTE.format(datum=format_date(as_of))] if as_of else [])]

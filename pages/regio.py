@@ -124,6 +124,7 @@ shown, versions_of_region = region_history(ctx.engine, code)  # stamp read first
 show_table(history_view(versions_of_region))
 earlier = versions_of_region.loc[~versions_of_region["is_current"], "version"].tolist()
 if earlier and can(ctx.user, RESTORE, code):
-    st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}")
+    st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}",
+                 placeholder=texts.CHOOSE_OPTION)
     st.button(texts.RESTORE_BUTTON, key=f"herstel_knop_{code}", on_click=restore_version,
               args=(code, shown))

@@ -8,7 +8,7 @@ without figures keep empty cells (never 0, never "None").
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -40,7 +40,8 @@ def national_table(table: pd.DataFrame, measure: Measure) -> pd.DataFrame:
     shown["age_days"] = table["age_days"].astype("Int64")
     shown["stale_text"] = table["stale"].map(  # a region without figures says so, here
         lambda s: texts.NO_DATA if pd.isna(s) else texts.YES if s else texts.NO).astype("string")
-    shown.insert(1, "region_link", [region_link(c) for c in table["region_code"]])
+    shown.insert(1, "region_link", [region_link(c, n) for c, n in
+                                    zip(table["region_code"], table["region_name"], strict=True)])
     return shown.reset_index(drop=True)
 
 
@@ -55,9 +56,16 @@ def rounded(values: pd.Series, decimals: int) -> pd.Series:
     return as_float.astype("Int64") if decimals == 0 else as_float
 
 
-def region_link(region_code: str) -> str:
-    """The region page's address, relative to the app: ``regio?regio=VR13``."""
-    return f"{REGION_PAGE}?{urlencode({'regio': region_code})}"
+LINK_TEXT = r"#(.+)$"  # LinkColumn(display_text=…): the name, decoded, from the fragment
+
+
+def region_link(region_code: str, name: str) -> str:
+    """The region page's address, relative to the app, with the name as its fragment.
+
+    ``regio?regio=VR13#Amsterdam-Amstelland``: the table shows (and a screen reader reads)
+    the name through ``LINK_TEXT``; the page reads only ``?regio=``.
+    """
+    return f"{REGION_PAGE}?{urlencode({'regio': region_code})}#{quote(name)}"
 
 
 def freshness_text(peildatum: pd.Timestamp | None, age_days: int | None) -> str:
@@ -95,14 +103,13 @@ def map_table(summary: pd.DataFrame, regions: pd.DataFrame, versions: pd.DataFra
 
 
 def styled(shown: pd.DataFrame, measure: Measure) -> Styler:
-    """The table for the screen: Dutch numbers, dates, region names as link texts.
+    """The table for the screen: Dutch numbers and dates (links show names via LINK_TEXT).
 
     Numbers stay numbers (the table sorts them); a region without figures reads
     "geen gegevens" in the measure columns and is empty elsewhere, never "None".
     """
-    names = dict(zip(shown["region_link"], shown["region_name"], strict=True))
     frame = shown.drop(columns=["region_name"]).rename(columns=labels(measure))
-    styler = frame.style.format(names.get, subset=[texts.NATIONAL_COLUMN_LABELS["region_link"]])
+    styler = frame.style
     for column in shown.columns:
         if column in DECIMALS or column.endswith("_per_10000"):
             label = labels(measure)[column]
