@@ -235,3 +235,37 @@ def test_with_population_fetched_by_voorbereiden_the_map_shows_a_rate_dated_on_t
         expect(sentence).to_contain_text(re.compile(r"Landelijk: \d+,\d per 10\.000 inwoners"))
         expect(sentence).not_to_contain_text("Landelijk totaal")
         save_screenshot(tab, "kaart-per-10000.png")
+
+
+def test_the_downloads_carry_rounded_dutch_numbers_peildatum_and_freshness(
+        tab, server, demo_folder):
+    import csv
+    import io
+
+    import openpyxl
+
+    open_map(tab, server + "/kaart")
+    engine = make_engine(f"sqlite:///{(demo_folder / 'capaciteit.db').as_posix()}")
+    try:
+        with engine.connect() as conn:
+            records = storage.region_records(conn, "VR13")
+    finally:
+        engine.dispose()
+    with tab.expect_download() as csv_download:
+        tab.get_by_role("button", name=texts.DOWNLOAD_CSV).click()
+    text = Path(csv_download.value.path()).read_text("utf-8-sig")
+    rows = {r["Regiocode"]: r for r in csv.DictReader(io.StringIO(text), delimiter=";")}
+    vr13 = rows["VR13"]
+    assert vr13["Aantal personen"] == str(records["persons"].sum())  # whole, no ",0"
+    assert vr13["FTE"] == f"{records['fte'].sum():.1f}".replace(".", ",")  # no float noise
+    assert vr13["Peildatum"] == records["peildatum"].min().strftime("%d-%m-%Y")
+    assert vr13["Verouderd"] in {"ja", "nee"} and vr13["Leeftijd peildatum (dagen)"].isdigit()
+    assert "None" not in text and "nan" not in text.lower()
+
+    with tab.expect_download() as xlsx_download:
+        tab.get_by_role("button", name=texts.DOWNLOAD_XLSX).click()
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+    header = [c.value for c in sheet[1]]
+    fte = sheet.cell(2, header.index("FTE") + 1)
+    assert fte.number_format == "#,##0.0" and fte.value == round(fte.value, 1)
+    assert sheet.cell(2, header.index("Peildatum") + 1).number_format == "dd-mm-yyyy"
