@@ -127,7 +127,7 @@ def test_the_root_address_opens_the_map_at_its_own_address(tab, server):
 
 
 @pytest.mark.parametrize("viewport", [
-    {"width": 1400, "height": 1000}, {"width": 1280, "height": 900}, {"width": 1280, "height": 800},
+    {"width": 1400, "height": 1000}, {"width": 1280, "height": 900},
     {"width": 1920, "height": 1080}, {"width": 1400, "height": 1700}])
 def test_one_click_on_a_region_in_view_opens_it_in_any_window(
         chromium: Browser, server: str, boundaries: Boundaries, viewport):
