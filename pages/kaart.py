@@ -103,8 +103,8 @@ st.dataframe(styled(shown, measure), hide_index=True, placeholder="", column_con
 download, decimals = export_frame(shown, measure)
 sheet_notes = [f"{measure.label}, {category_label}", peildatum, *attributions,
                *([texts.AS_OF_SHEET_NOTE.format(datum=format_date(as_of))] if as_of else [])]
-down = st.columns(2)  # made when clicked (deferred), not on every rerun
-down[0].download_button(texts.DOWNLOAD_CSV, lambda: to_csv_bytes(download, decimals),
+down = st.columns(2)
+down[0].download_button(texts.DOWNLOAD_CSV, to_csv_bytes(download, decimals),
                         "capaciteit_per_regio.csv", "text/csv")
-down[1].download_button(texts.DOWNLOAD_XLSX, lambda: to_xlsx_bytes(
+down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(
     download, texts.MAP_SHEET, sheet_notes, decimals), "capaciteit_per_regio.xlsx", XLSX_TYPE)

@@ -24,6 +24,7 @@ from tests.browser_support import (
     prepare_data,
     running_app,
     save_screenshot,
+    visible_point,
     wait_until_idle,
 )
 
@@ -182,6 +183,24 @@ def test_stale_regions_are_dashed_on_the_map_and_named_in_tooltip_and_legend(
     expect(tooltip).to_contain_text(texts.PEILDATUM)
     expect(tooltip).to_contain_text(re.compile(r"\d\d-\d\d-\d{4}, \d+ dagen oud"))
     save_screenshot(tab, "kaart-actualiteit.png")
+
+
+def test_the_tooltip_of_a_stale_region_says_it_is_stale(chromium: Browser, server, demo_folder,
+                                                        boundaries: Boundaries):
+    stale = stale_regions(demo_folder)
+    if not stale:
+        pytest.fail("the demo data has no stale region to look at")
+    with open_tab(chromium, viewport={"width": 1400, "height": 1700}) as tab:  # whole map
+        frame = open_map(tab, server + "/kaart")
+        dashed = frame.locator(REGION_SHAPE).evaluate_all(
+            "(paths) => paths.map((p, i) => p.getAttribute('stroke-dasharray') ? i : -1)"
+            ".filter((i) => i >= 0)")
+        shape = frame.locator(REGION_SHAPE).nth(dashed[0])
+        shape.hover(position=visible_point(shape))
+        tooltip = frame.locator(".leaflet-tooltip")
+        expect(tooltip).to_contain_text(re.compile(r"\d+ dagen oud \(verouderd\)"))
+        names = {boundaries.region_names()[c] for c in stale}
+        assert any(name in tooltip.inner_text() for name in names)
 
 
 def test_the_scale_bar_is_in_kilometres_only(tab, server):

@@ -74,6 +74,7 @@ def test_freshness_gives_the_age_in_days_and_flags_what_is_older_than_the_thresh
 def test_the_map_table_carries_peildatum_age_stale_flag_and_tooltip_text():
     rows = table().set_index("region_code")
     assert rows.loc["VR01", "freshness_text"] == "01-03-2026, 31 dagen oud"
+    assert rows.loc["VR02", "freshness_text"] == "01-01-2025, 455 dagen oud (verouderd)"
     assert bool(rows.loc["VR02", "stale"]) and not bool(rows.loc["VR01", "stale"])
     assert rows.loc["VR03", "freshness_text"] == "" and pd.isna(rows.loc["VR03", "stale"])
     assert stale_line(table(), 180) == "Verouderd (peildatum ouder dan 180 dagen): Fryslân."

@@ -97,8 +97,9 @@ def map_table(summary: pd.DataFrame, regions: pd.DataFrame, versions: pd.DataFra
     """Per region the summed measures, rates, peildatum, age, stale flag and tooltip text."""
     table = region_table(summary, regions, versions["region_code"], population)
     table = with_freshness(table, region_freshness(versions, today, stale_after_days))
-    table["freshness_text"] = [freshness_text(p, a) for p, a in
-                               zip(table["peildatum"], table["age_days"], strict=True)]
+    table["freshness_text"] = [
+        freshness_text(p, a) + (texts.STALE_MARK if pd.notna(s) and bool(s) else "")
+        for p, a, s in zip(table["peildatum"], table["age_days"], table["stale"], strict=True)]
     return table
 
 

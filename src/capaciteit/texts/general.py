@@ -165,6 +165,7 @@ CLI_HELP = {
 CATEGORY_PLACEHOLDER = "Kies een categorie"
 MEASURE_PLACEHOLDER = "Kies een maat"
 FRESHNESS_TEXT = "{datum}, {dagen} dagen oud"
+STALE_MARK = " (verouderd)"
 STALE_LEGEND = "peildatum ouder dan {dagen} dagen"
 STALE_REGIONS = "Verouderd (peildatum ouder dan {dagen} dagen): {namen}."
 POPULATION_LEGEND = "Inwoners per {datum} (CBS)"
