@@ -8,9 +8,21 @@ PAGE_LANGUAGE_SCRIPT = "<script>document.documentElement.lang = 'nl';</script>"
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="🗺️", layout="wide")
 
+MAP_PAGE = st.Page("pages/kaart.py", title=texts.PAGE_MAP, url_path="kaart", icon=":material/map:")
+
+
+def _home() -> None:
+    """The root address opens the map at its own address, /kaart (a bookmark of either works).
+
+    Streamlit serves the default page at ``/`` only and answers its own url_path with a
+    "Page not found" dialog, so the default is this hidden page that switches to the map.
+    """
+    st.switch_page(MAP_PAGE)
+
+
 navigation = st.navigation([
-    st.Page("pages/kaart.py", title=texts.PAGE_MAP, url_path="kaart", default=True,
-            icon=":material/map:"),
+    st.Page(_home, title=texts.PAGE_MAP, url_path="start", default=True, visibility="hidden"),
+    MAP_PAGE,
     st.Page("pages/regio.py", title=texts.PAGE_REGION, url_path="regio",
             icon=":material/location_city:"),
     st.Page("pages/aanleveren.py", title=texts.PAGE_UPLOAD, url_path="aanleveren",

@@ -93,7 +93,8 @@ def agreement_form(ctx: AppContext, prefix: str, draft: AgreementDraft | None = 
         right.text_input(LABELS["partner_id"], key=key("partner_id"),
                          help=texts.AGREEMENT_FIELD_HELP["partner_id"])
         st.multiselect(LABELS["scopes"], list(scopes), key=key("scopes"),
-                       format_func=scopes.__getitem__, placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                       format_func=scopes.__getitem__, placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                       select_all=False)
         left.number_input(LABELS["committed_persons"], value=None, step=1,
                           key=key("committed_persons"))
         right.number_input(LABELS["lead_time_hours"], value=None, step=1,
@@ -114,7 +115,8 @@ def agreement_form(ctx: AppContext, prefix: str, draft: AgreementDraft | None = 
                         key=key("valid_from"))
         right.date_input(LABELS["valid_to"], value=None, format="DD-MM-YYYY",
                          key=key("valid_to"))
-        left.selectbox(LABELS["status"], ref.statuses, key=key("status"))
+        left.selectbox(LABELS["status"], ref.statuses, key=key("status"),
+                       placeholder=texts.CHOOSE_OPTION)
         right.text_input(LABELS["document_reference"], key=key("document_reference"))
         left.text_input(LABELS["contact_mailbox"], key=key("contact_mailbox"))
         right.text_input(LABELS["contact_person"], key=key("contact_person"),

@@ -41,7 +41,8 @@ def preset_editor(ctx: AppContext, found_powers: list[str], measures: list[Measu
         return
     stored = {p.code: p for p in load_presets(ctx.engine, include_inactive=True)}
     code = st.selectbox(texts.PRESET_CHOOSE, [NEW, *stored], key="preset_choice",
-                        format_func=lambda c: stored[c].name if c else texts.PRESET_NEW)
+                        format_func=lambda c: stored[c].name if c else texts.PRESET_NEW,
+                        placeholder=texts.CHOOSE_OPTION)
     preset = stored.get(code) or Preset("", "", "", (), (), horizons()[0].hours,
                                         position=len(stored))
     prefix = f"preset_{code or 'new'}"
@@ -54,14 +55,17 @@ def preset_editor(ctx: AppContext, found_powers: list[str], measures: list[Measu
         options = scope_options(ctx.categories)
         st.multiselect(texts.DEPLOY_SCOPES, list(options), scope_keys(preset.scopes),
                        format_func=options.__getitem__, key=f"{prefix}_scopes",
-                       placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                       placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                       select_all=False)
         st.multiselect(texts.DEPLOY_POWERS, power_options([*found_powers, *preset.powers]),
                        list(preset.powers), accept_new_options=True, key=f"{prefix}_powers",
-                       placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                       placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                       select_all=False)
         names = {m.code: m.name for m in measures}
         st.multiselect(texts.DEPLOY_MEASURES, list(names),
                        [c for c in preset.measures if c in names], format_func=names.__getitem__,
-                       key=f"{prefix}_measures", placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                       key=f"{prefix}_measures", placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                       select_all=False)
         st.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], horizontal=True,
                  index=[h.hours for h in horizons()].index(preset.hours),
                  format_func=lambda h: next(x.name for x in horizons() if x.hours == h),

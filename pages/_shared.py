@@ -67,6 +67,22 @@ def _data(url: str, directory: str, version: tuple[int, int],
     return overview.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _data_as_of(url: str, directory: str, version: tuple[int, int], manifest_mtime: float,
+                day: date) -> overview.DashboardData:
+    return overview.dashboard_data_as_of(_engine(url), _boundaries(directory, manifest_mtime),
+                                         day)
+
+
+def historic_data(ctx: AppContext, day: date) -> overview.DashboardData:
+    """The map's data as it stood at the end of ``day`` (cached per data version and day)."""
+    manifest = ctx.settings.regions_dir / "manifest.json"
+    mtime = manifest.stat().st_mtime if manifest.exists() else 0.0
+    url = ctx.settings.effective_database_url
+    return _data_as_of(url, str(ctx.settings.regions_dir), overview.change_token(ctx.engine),
+                       mtime, day)
+
+
 def context() -> AppContext:
     """Set the page up: route through dashboard.py, load data (cached), show the banners.
 
@@ -228,6 +244,7 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
     """A sortable table whose numbers follow the reader's locale (12.345,6 in Dutch)."""
     numeric = frame.select_dtypes("number").columns
     config = {c: st.column_config.NumberColumn(format="localized") for c in numeric}
+    kwargs.setdefault("placeholder", "")  # a missing value is an empty cell, never "None"
     st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]
 
 

@@ -46,14 +46,18 @@ with overview:
     cols = st.columns(4)
     region = cols[0].selectbox(texts.FILTER_REGION, [None, NATIONAL, *names], key="filter_regio",
                                format_func=lambda c: texts.ALL if c is None
-                               else region_label(c, names))
+                               else region_label(c, names),
+                               placeholder=texts.CHOOSE_OPTION)
     categories = category_names(ctx.categories)
     category = cols[1].selectbox(texts.FILTER_CATEGORY, [None, *categories], key="filter_cat",
-                                 format_func=lambda c: texts.ALL if c is None else categories[c])
+                                 format_func=lambda c: texts.ALL if c is None else categories[c],
+                                 placeholder=texts.CHOOSE_OPTION)
     partner_type = cols[2].selectbox(texts.FILTER_PARTNER_TYPE, [None, *ref.partner_types],
-                                     key="filter_type", format_func=lambda c: c or texts.ALL)
+                                     key="filter_type", format_func=lambda c: c or texts.ALL,
+                                     placeholder=texts.CHOOSE_OPTION)
     effective = cols[3].selectbox(texts.FILTER_EFFECTIVE, [None, *sorted(ref.effective)],
-                                  key="filter_status", format_func=lambda c: c or texts.ALL)
+                                  key="filter_status", format_func=lambda c: c or texts.ALL,
+                                  placeholder=texts.CHOOSE_OPTION)
     soon = st.checkbox(texts.FILTER_EXPIRING.format(dagen=expiring_window()), key="filter_soon")
     shown = filter_agreements(agreements, scopes, today=today, region=region, category=category,
                               partner_type=partner_type, effective=effective, expiring_only=soon)

@@ -67,15 +67,18 @@ if may_manage_roles:
     show_table(grants_view(grants))
     with st.form("rol_toekennen", clear_on_submit=True):
         st.text_input(texts.ROLE_EMAIL, key="rol_email")
-        st.selectbox(texts.ROLE_CHOICE, list(role_table()), key="rol_rol")
+        st.selectbox(texts.ROLE_CHOICE, list(role_table()), key="rol_rol",
+                     placeholder=texts.CHOOSE_OPTION)
         st.selectbox(texts.ROLE_REGION, [None, *names], key="rol_regio", format_func=lambda c: (
-            "—" if c is None else f"{names[c]} ({c})"))
+            "—" if c is None else f"{names[c]} ({c})"),
+                     placeholder=texts.CHOOSE_OPTION)
         st.form_submit_button(texts.ROLE_GRANT_BUTTON, on_click=grant_role)
     show_flash(ROLES_SLOT)
     if not grants.empty:
         labels = {int(r["id"]): grant_label(r) for _, r in grants.iterrows()}
         st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get,
-                     key="rol_intrekken")
+                     key="rol_intrekken",
+                     placeholder=texts.CHOOSE_OPTION)
         st.button(texts.ROLE_REVOKE_BUTTON, on_click=revoke_role)
 
 if may_view_audit:

@@ -56,17 +56,21 @@ preset_buttons(presets, choices)
 left, right = st.columns(2)
 targets = left.multiselect(texts.DEPLOY_TARGETS, list(names), key="inzet_targets",
                            format_func=lambda c: f"{names[c]} ({c})",
-                           placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                           placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                           select_all=False)
 scopes = scope_options(ctx.categories)
 scope_choice = left.multiselect(texts.DEPLOY_SCOPES, list(scopes), key="inzet_scopes",
                                 format_func=scopes.__getitem__, help=texts.DEPLOY_SCOPES_HELP,
-                                placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                                placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                          select_all=False)
 powers = left.multiselect(texts.DEPLOY_POWERS, power_choices, key="inzet_powers",
-                          help=texts.DEPLOY_POWERS_HELP, placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                          help=texts.DEPLOY_POWERS_HELP, placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                          select_all=False)
 measure_names = {m.code: m.name for m in measures}
 in_force = left.multiselect(texts.DEPLOY_MEASURES, list(measure_names), key="inzet_measures",
                             format_func=measure_names.__getitem__, help=texts.DEPLOY_MEASURES_HELP,
-                            placeholder=texts.AGREEMENT_FORM_CHOOSE)
+                            placeholder=texts.AGREEMENT_FORM_CHOOSE,
+                          select_all=False)
 hours = right.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], key="inzet_hours",
                     horizontal=True, format_func=lambda h: next(
                         x.name for x in horizons() if x.hours == h))

@@ -137,6 +137,7 @@ if earlier and can(ctx.user, RESTORE, code):
     if asked.isdigit() and int(asked) in earlier and st.session_state.get("herstel_url") != asked:
         st.session_state[f"herstel_{code}"], st.session_state["herstel_url"] = int(asked), asked
     chosen = st.selectbox(texts.RESTORE_CHOOSE, earlier, key=f"herstel_{code}",
+                          placeholder=texts.CHOOSE_OPTION,
                           format_func=lambda v: version_option(versions_of_region, v))
     try:
         change = restore_change(ctx, code, chosen)

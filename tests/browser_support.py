@@ -38,7 +38,8 @@ REGION_SHAPE = "path.leaflet-interactive"
 TIMEOUT_MS = 60_000  # a ceiling for a hang, not an expectation of speed
 VIEWPORT = {"width": 1400, "height": 1000}
 # Settings a developer's shell may hold that would point the app away from its test folder.
-UNSET = ("DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON")
+UNSET = ("DATABASE_URL", "CAPACITEIT_DATABASE_URL", "CAPACITEIT_GEBIEDEN_BRON",
+         "CAPACITEIT_BEVOLKING_BRON")
 # The app is idle: its script has finished (stApp's data-test-script-state), it is connected,
 # and no element is greyed out as stale, i.e. what a person sees when "Running…" has gone.
 IDLE = """() => {
@@ -116,9 +117,12 @@ def app_env(directory: Path) -> dict[str, str]:
     return env
 
 
-def prepare_data(directory: Path, regions_cache: Path, *, demo: bool = True) -> None:
+def prepare_data(directory: Path, regions_cache: Path, *, demo: bool = True,
+                 population_source: str | None = None) -> None:
     """A data folder with the boundary cache; with ``demo``, also the map assets, a migrated
-    database and the demo data, by the app's own ``preparation.prepare``."""
+    database and the demo data, by the app's own ``preparation.prepare``; with
+    ``population_source``, also the population it fetches from there (else none: tests never
+    ask CBS itself)."""
     shutil.copytree(regions_cache, directory / "regions")
     if not demo:
         return
@@ -129,7 +133,10 @@ def prepare_data(directory: Path, regions_cache: Path, *, demo: bool = True) -> 
         for key in UNSET:
             patch.delenv(key, raising=False)
         patch.setenv("CAPACITEIT_DATA_DIR", str(directory))
-        preparation.prepare(get_settings(), static_dir=ROOT / "static")
+        if population_source:
+            patch.setenv("CAPACITEIT_BEVOLKING_BRON", population_source)
+        preparation.prepare(get_settings(), static_dir=ROOT / "static",
+                            population=population_source is not None)
 
 
 @contextmanager

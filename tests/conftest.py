@@ -7,6 +7,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,7 +161,56 @@ def data_dir(tmp_path: Path, regions_cache: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("CAPACITEIT_DATABASE_URL", raising=False)
     monkeypatch.delenv("CAPACITEIT_GEBIEDEN_BRON", raising=False)
+    monkeypatch.delenv("CAPACITEIT_BEVOLKING_BRON", raising=False)
+    monkeypatch.setenv("CAPACITEIT_CBS_ODATA_URL", UNREACHABLE)  # tests never ask CBS itself
     return directory
+
+
+# ------------------------------------------------------------- population (topic: map)
+UNREACHABLE = "http://127.0.0.1:9/odata/03759ned"  # the discard port: refused at once
+
+
+def shared_population_dir() -> Path:
+    """The offline copy of CBS population (../shared/bevolking, or as set); never committed."""
+    configured = os.environ.get("CAPACITEIT_TEST_BEVOLKING")
+    return Path(configured) if configured else ROOT.parent / "shared" / "bevolking"
+
+
+@pytest.fixture(scope="session")
+def shared_population() -> Path:
+    path = shared_population_dir()
+    require(any(path.glob("bevolking_gemeenten_*.csv")),
+            f"offline population not found at {path} (set CAPACITEIT_TEST_BEVOLKING)")
+    return path
+
+
+@contextmanager
+def serving(directory: Path, handler: type | None = None) -> Iterator[str]:
+    """A real HTTP server on loopback serving ``directory`` (or ``handler``); its base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    chosen = handler or functools.partial(Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), chosen)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def population_url(shared_population: Path) -> Iterator[str]:
+    """../shared/bevolking served over HTTP from loopback, as a remote source would be."""
+    with serving(shared_population) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

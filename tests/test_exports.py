@@ -81,3 +81,34 @@ def test_the_xlsx_without_notes_has_one_sheet_named_within_excels_limit():
     name = "Handhavingscapaciteit per veiligheidsregio"
     book = read_xlsx(to_xlsx_bytes(pd.DataFrame({"x": [1]}), name))
     assert book.sheetnames == [name[:31]]
+
+
+# ------------------------------------------------------------- numbers (topic: map)
+def national() -> tuple[pd.DataFrame, dict[str, int]]:
+    from datetime import date
+
+    frame = pd.DataFrame({
+        "Veiligheidsregio": ["Groningen", "Fryslân"],
+        "Aantal personen": pd.array([1057, None], dtype="Int64"),
+        "FTE": [1407.6000000000001, None],
+        "Per 10.000": [33.04999, None],
+        "Peildatum": [date(2026, 3, 1), None],
+    })
+    return frame, {"Aantal personen": 0, "FTE": 1, "Per 10.000": 1}
+
+
+def test_csv_numbers_have_the_decimals_of_their_meaning_and_no_float_noise():
+    frame, decimals = national()
+    lines = to_csv_bytes(frame, decimals).decode("utf-8-sig").splitlines()
+    assert lines[1] == "Groningen;1057;1407,6;33,0;01-03-2026"
+    assert lines[2] == "Fryslân;;;;"  # no figures: empty, never None or nan
+
+
+def test_xlsx_numbers_are_rounded_and_carry_a_number_format():
+    frame, decimals = national()
+    sheet = read_xlsx(to_xlsx_bytes(frame, "Capaciteit", ["bron"], decimals)).active
+    assert sheet["B2"].value == 1057 and sheet["B2"].number_format == "#,##0"
+    assert sheet["C2"].value == 1407.6 and sheet["C2"].number_format == "#,##0.0"
+    assert sheet["D2"].value == 33.0
+    assert sheet["E2"].is_date and sheet["E2"].number_format == "dd-mm-yyyy"
+    assert all(sheet.cell(3, c).value is None for c in range(2, 6))

@@ -63,6 +63,11 @@ def _population(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _population_fetch(args: argparse.Namespace) -> int:
+    print(preparation.fetch_population(get_settings(), source=args.bron, year=args.jaar))
+    return EXIT_OK
+
+
 def _import(args: argparse.Namespace) -> int:
     settings = get_settings()
     path = Path(args.bestand)
@@ -159,6 +164,10 @@ def _parser() -> argparse.ArgumentParser:
     laden.add_argument("bestand")
     laden.add_argument("--peildatum", type=_date, help=helps["--peildatum"])
     _set(laden, _population)
+    bevolking_ophalen = bevolking_sub.add_parser("ophalen", help=helps["bevolking ophalen"])
+    bevolking_ophalen.add_argument("--jaar", type=int, help=helps["--jaar bevolking"])
+    bevolking_ophalen.add_argument("--bron", help=helps["--bron bevolking"])
+    _set(bevolking_ophalen, _population_fetch)
 
     importeer = commands.add_parser("importeer", help=helps["importeer"])
     importeer.add_argument("bestand")

@@ -11,7 +11,12 @@ from sqlalchemy import Engine
 from capaciteit import texts
 from capaciteit.capacity import demo
 from capaciteit.capacity.categories import Category, default_categories, load_categories
-from capaciteit.capacity.population import check_municipalities, read_statline_csv
+from capaciteit.capacity.population import (
+    PopulationError,
+    check_municipalities,
+    read_statline_csv,
+)
+from capaciteit.capacity.population_source import fetch_population_file
 from capaciteit.formatting import format_date, format_number
 from capaciteit.geo.boundaries import Boundaries, BoundaryError, load_boundaries, prepare_boundaries
 from capaciteit.geo.maps import install_map_assets
@@ -43,8 +48,14 @@ def fetch_boundaries(settings: Settings, *, source: str | None = None,
         gemeenten=manifest["aantal_gemeenten"], reparaties=repaired, bron=manifest["bron"])
 
 
-def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True) -> list[str]:
-    """Make the app ready to serve: map assets, boundaries, database, demo data if empty."""
+def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True,
+            population: bool = True) -> list[str]:
+    """Make the app ready to serve: map assets, boundaries, database, demo data if empty.
+
+    With ``population``, inhabitants are fetched from their source (CBS, or
+    ``CAPACITEIT_BEVOLKING_BRON``) and stored when they are new; an unreachable or
+    unusable source is reported, not fatal: the map then shows counts.
+    """
     messages = [texts.PREPARED_MAP_ASSETS.format(map=install_map_assets(static_dir))]
     if not (settings.regions_dir / "manifest.json").exists():
         messages.append(fetch_boundaries(settings))
@@ -53,6 +64,11 @@ def prepare(settings: Settings, *, static_dir: Path, demo_if_empty: bool = True)
     if demo_if_empty:
         messages.append(load_demo(settings, engine=engine) or texts.DEMO_NOT_EMPTY)
     engine.dispose()
+    if population:
+        try:
+            messages.append(fetch_population(settings))
+        except PopulationError as error:
+            messages.append(texts.POPULATION_NOT_LOADED.format(fout=error))
     return messages
 
 
@@ -85,17 +101,48 @@ def remove_demo(settings: Settings) -> str:
 def load_population(settings: Settings, path: Path, *,
                     reference_date: date | None = None) -> str:
     """Read, check and store a population file in one transaction."""
-    content = path.read_bytes()
+    return store_population(settings, path.read_bytes(), path.name,
+                            reference_date=reference_date)
+
+
+def fetch_population(settings: Settings, *, source: str | None = None,
+                     year: int | None = None) -> str:
+    """Fetch inhabitants per municipality (CBS OData, or a folder / URL), check and store them.
+
+    The year defaults to that of the loaded gebiedsindeling: population and
+    boundaries must share one municipal division.
+    """
+    source = source if source is not None else settings.population_source
     boundaries = load_boundaries(settings.regions_dir)
-    population = read_statline_csv(content, path.name, reference_date)
-    check_municipalities(population, boundaries.municipalities, path.name,
+    year = year or int(boundaries.manifest.get("jaar") or settings.boundaries_year)
+    content, name = fetch_population_file(source, year, odata_url=settings.cbs_odata_url,
+                                          timeout=settings.download_timeout_s)
+    return store_population(settings, content, name, boundaries=boundaries)
+
+
+def store_population(settings: Settings, content: bytes, filename: str, *,
+                     reference_date: date | None = None,
+                     boundaries: Boundaries | None = None) -> str:
+    """Check population figures against the loaded municipalities and store them.
+
+    The same figures (same content) as the newest load are not stored again.
+    """
+    boundaries = boundaries or load_boundaries(settings.regions_dir)
+    population = read_statline_csv(content, filename, reference_date)
+    check_municipalities(population, boundaries.municipalities, filename,
                          boundaries.manifest.get("jaar", "?"))
+    sha256 = hashlib.sha256(content).hexdigest()
     engine = prepare_database(settings.effective_database_url)
-    with write_transaction(engine) as conn:
-        storage.save_population(conn, population.inhabitants,
-                                reference_date=population.reference_date, filename=path.name,
-                                sha256=hashlib.sha256(content).hexdigest())
-    engine.dispose()
+    try:
+        with write_transaction(engine) as conn:
+            if storage.latest_population_sha256(conn) == sha256:
+                return texts.POPULATION_UNCHANGED.format(
+                    datum=format_date(population.reference_date))
+            storage.save_population(conn, population.inhabitants,
+                                    reference_date=population.reference_date,
+                                    filename=filename[:255], sha256=sha256)
+    finally:
+        engine.dispose()
     return texts.POPULATION_LOADED.format(
         gemeenten=len(population.inhabitants),
         inwoners=format_number(population.inhabitants["inhabitants"].sum()),

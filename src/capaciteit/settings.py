@@ -20,6 +20,9 @@ PDOK_WFS_URL = (
 )
 
 
+CBS_ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata/03759ned"
+
+
 def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
@@ -44,6 +47,13 @@ class Settings(BaseSettings):
     pdok_wfs_url: str = Field(default=PDOK_WFS_URL,
                               validation_alias=_env("CAPACITEIT_PDOK_WFS_URL"),
                               description="PDOK's WFS address, {jaar} in the path")
+    population_source: str | None = Field(
+        default=None, validation_alias=_env("CAPACITEIT_BEVOLKING_BRON"),
+        description="Folder, file or URL with bevolking_gemeenten_<jaar>.csv, instead of CBS",
+    )
+    cbs_odata_url: str = Field(default=CBS_ODATA_URL,
+                               validation_alias=_env("CAPACITEIT_CBS_ODATA_URL"),
+                               description="CBS OData address of table 03759ned")
     categories_file: Path | None = Field(
         default=None, validation_alias=_env("CAPACITEIT_CATEGORIEEN_BESTAND"),
         description="Own TOML file of categories instead of the built-in one",

@@ -99,9 +99,9 @@ def test_a_region_corrects_its_file_publishes_it_and_sees_it_on_the_map(
     order = boundaries.regions_display["region_code"].tolist()
     names = boundaries.region_names()
     amsterdam = tooltip_of(tab, order.index("VR13"), names["VR13"])
-    assert re.search(rf"Aantal personen\s+{published}$", amsterdam), amsterdam
+    assert re.search(rf"Aantal personen\s+{published}$", amsterdam, re.M), amsterdam
     tab.mouse.move(0, 0)
     groningen = tooltip_of(tab, order.index("VR01"), names["VR01"])
-    assert re.search(r"Aantal personen\s+geen gegevens$", groningen), groningen
+    assert re.search(r"Aantal personen\s+geen gegevens$", groningen, re.M), groningen
     tab.mouse.move(0, 0)
     save_screenshot(tab, "kaart_na_publicatie.png")

@@ -89,7 +89,7 @@ def test_assign_classes_puts_missing_values_in_class_minus_one(values, breaks, e
 
 def test_legend_entries_end_with_the_grey_no_data_entry():
     entries = legend_entries([0.0, 5.0, 10.0, 20.0], 0)
-    assert [label for _, label in entries] == ["0 – 5", "5 – 10", "10 – 20", "geen gegevens"]
+    assert [label for _, label in entries] == ["0 – 4", "5 – 9", "10 – 20", "geen gegevens"]
     assert entries[-1] == (GREY, "geen gegevens")
     colours = [colour for colour, _ in entries[:-1]]
     full = palette().colours  # five colours: three classes take the palest, middle, darkest
@@ -103,6 +103,32 @@ def test_a_legend_without_values_has_only_the_no_data_entry():
 def test_legend_labels_use_a_decimal_comma_and_thousands_dots():
     entries = legend_entries([1234.5, 20000.25], 1)
     assert entries[0][1] == "1.234,5 – 20.000,2"
+
+
+@pytest.mark.parametrize(("breaks", "decimals", "expected"), [
+    ([100.0, 598.0, 1000.0, 1400.0, 2100.0], 0,
+     ["100 – 597", "598 – 999", "1.000 – 1.399", "1.400 – 2.100"]),
+    ([0.0, 20.0, 40.0, 100.0], 1, ["0,0 – 19,9", "20,0 – 39,9", "40,0 – 100,0"]),
+    ([3.0, 4.0, 9.0], 0, ["3", "4 – 9"]),
+])
+def test_legend_classes_do_not_overlap(breaks, decimals, expected):
+    labels = [label for _, label in legend_entries(breaks, decimals)[:-1]]
+    assert labels == expected
+
+
+@pytest.mark.parametrize("name", SERIES)
+@pytest.mark.parametrize("decimals", [0, 1])
+def test_each_shown_value_lies_within_the_legend_label_of_its_class(name, decimals):
+    values = pd.Series(SERIES[name]).round(decimals)
+    breaks = class_breaks(values, 5, decimals)
+    classes = assign_classes(values, breaks)
+    labels = [label for _, label in legend_entries(breaks, decimals)[:-1]]
+    step = 10.0 ** -decimals
+    for value, cls in zip(values.dropna(), classes[values.notna()], strict=True):
+        low, _, high = labels[cls].partition(" – ")
+        as_float = [float(t.replace(".", "").replace(",", ".")) for t in (low, high or low)]
+        assert as_float[0] - step / 2 <= value <= as_float[1] + step / 2, (value, labels[cls])
+    assert len(set(labels)) == len(labels)
 
 
 def features(html: str) -> list[dict]:
@@ -289,7 +315,7 @@ def test_a_fixed_scale_colours_zero_shares_palest_and_lists_every_class(boundari
     colours = {f["properties"]["kleur"] for f in layer.data["features"]}
     assert colours == {_palette().colours[0]}
     html = fmap.get_root().render()
-    for label in ("0 – 20", "20 – 40", "40 – 60", "60 – 80", "80 – 100"):
+    for label in ("0 – 19", "20 – 39", "40 – 59", "60 – 79", "80 – 100"):
         assert json.dumps(label)[1:-1] in html  # the legend is embedded as a JSON string
 
 

@@ -221,21 +221,37 @@ def test_per_capita_measures_are_unavailable_with_an_explanation_without_populat
     assert texts.PER_CAPITA_UNAVAILABLE in [c.value for c in at.caption]
 
 
-def test_per_capita_measures_are_available_after_storing_a_population(demo_data, population):
+def test_with_population_the_map_opens_on_persons_per_10000_inhabitants(demo_data, population):
     at = run_page()
     options = at.selectbox(key="maat").options
     assert "Aantal personen per 10.000 inwoners" in options
     assert not any("niet beschikbaar" in c.value for c in at.caption)
-
-    at.selectbox(key="maat").select_index(options.index("Aantal personen per 10.000 inwoners"))
-    at.run()
-    assert not at.exception
+    assert at.selectbox(key="maat").value.label == "Aantal personen per 10.000 inwoners"
     assert any("Inwonertallen per 1 januari 2025" in c.value for c in at.caption)
     shown = at.dataframe[0].value.set_index("Regiocode")
     persons = demo_data[demo_data["region_code"] == "VR13"]["persons"].sum()
     inhabitants = population.loc[population["region_code"] == "VR13", "inhabitants"].sum()
-    assert shown.loc["VR13", "Aantal personen per 10.000 inwoners"] == pytest.approx(
-        persons / inhabitants * 10_000)
+    assert shown.loc["VR13", "Aantal personen per 10.000 inwoners"] == round(
+        persons / inhabitants * 10_000, 1)
+    national = demo_data["persons"].sum() / population["inhabitants"].sum() * 10_000
+    sentence = next(m.value for m in at.markdown if m.value.startswith("Kaart van"))
+    assert f"Landelijk: {dutch_decimal(national, 1)} per 10.000 inwoners" in sentence
+    assert "Landelijk totaal" not in sentence
+
+
+def test_the_map_offers_every_subcategory_indented_below_its_category(demo_data):
+    at = run_page()
+    box = at.selectbox(key="categorie")
+    labels = box.options
+    assert labels.index("\u2003\u2003Domein IV Openbaar vervoer") > labels.index("Boa's")
+    box.select("boa/domein-4").run()
+    assert not at.exception
+    domain_4 = demo_data[(demo_data["category"] == "boa")
+                         & (demo_data["subcategory"] == "domein-4")]
+    shown = at.dataframe[0].value.set_index("Regiocode")
+    by_region = domain_4.groupby("region_code")["persons"].sum()
+    assert shown.loc["VR13", "Aantal personen"] == by_region.get("VR13", 0)
+    assert metric(at, "Landelijk totaal: personen") == dutch_integer(domain_4["persons"].sum())
 
 
 def test_the_map_holds_all_25_regions_and_the_attribution(demo_data, boundaries):
@@ -285,7 +301,7 @@ def test_an_empty_database_shows_no_data_for_every_region(data_dir):
     at = run_page()
     assert not at.exception
     assert metric(at, "Regio's met gegevens") == "0 van 25"
-    assert metric(at, "Landelijk totaal: personen") == "0"
+    assert metric(at, "Landelijk totaal: personen") == "geen gegevens"  # missing is not 0
     features = map_features(at)
     assert len(features) == 25
     assert {f["properties"]["waarde"] for f in features} == {"geen gegevens"}

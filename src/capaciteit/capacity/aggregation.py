@@ -52,11 +52,24 @@ def available_measures(population_loaded: bool) -> list[Measure]:
     return measures
 
 
+def default_measure(measures: list[Measure]) -> Measure:
+    """The measure the map opens with: persons per 10,000 inhabitants when offered.
+
+    A rate, because a count colours large regions strong only for being large.
+    """
+    rate = Measure("persons", per_capita=True)
+    return rate if rate in measures else measures[0]
+
+
 def filter_category(summary: pd.DataFrame, category: str | None) -> pd.DataFrame:
-    """Rows of one category, or all rows when ``category`` is None."""
+    """Rows of one category (``boa``) or subcategory (``boa/domein-4``); all when None."""
     if category is None:
         return summary
-    return summary[summary["category"] == category]
+    code, _, sub = category.partition("/")
+    rows = summary["category"] == code
+    if sub:
+        rows &= summary["subcategory"] == sub
+    return summary[rows]
 
 
 def region_table(
@@ -98,6 +111,24 @@ def region_table(
         for measure in MEASURES:
             table[f"{measure}_per_10000"] = table[measure] / table["inhabitants"] * PER_CAPITA
     return table.reset_index(drop=True)
+
+
+def national_rate(table: pd.DataFrame, measure: Measure) -> float:
+    """The national figure in the measure's unit: a rate over the regions with data, or a sum.
+
+    For a per-10,000 measure: the summed measure over the summed inhabitants of the
+    regions that reported (a region without figures is not counted as 0), NaN when
+    none did. Otherwise the national total (NaN when no region reported).
+    """
+    if table[measure.base].isna().all():
+        return float("nan")
+    if not measure.per_capita:
+        return float(table[measure.base].sum())
+    reported = table[table[measure.base].notna() & table["inhabitants"].notna()]
+    inhabitants = float(reported["inhabitants"].sum())
+    if not inhabitants:
+        return float("nan")
+    return float(reported[measure.base].sum()) / inhabitants * PER_CAPITA
 
 
 def national_totals(summary: pd.DataFrame) -> pd.Series:

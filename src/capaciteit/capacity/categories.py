@@ -95,6 +95,27 @@ def category_names(categories: tuple[Category, ...]) -> dict[str, str]:
     return {c.code: c.name for c in categories}
 
 
+SUBCATEGORY_SEPARATOR = "/"
+SUBCATEGORY_INDENT = "\u2003\u2003"  # em spaces: kept by the browser, so the list reads as a tree
+
+
+def category_choices(categories: tuple[Category, ...]) -> dict[str, str]:
+    """Every category and, indented below it, its subcategories: key to display text.
+
+    Keys are ``boa`` for a category and ``boa/domein-4`` for a subcategory (see
+    ``aggregation.filter_category``). A category whose only subcategory is itself
+    (vrijwillige politie) is listed once.
+    """
+    choices: dict[str, str] = {}
+    for category in categories:
+        choices[category.code] = category.name
+        if len(category.subcategories) > 1:
+            for sub in category.subcategories:
+                key = f"{category.code}{SUBCATEGORY_SEPARATOR}{sub.code}"
+                choices[key] = f"{SUBCATEGORY_INDENT}{sub.name}"
+    return choices
+
+
 def _reference_text(name: str) -> str:
     return resources.files("capaciteit.reference").joinpath(name).read_text("utf-8")
 

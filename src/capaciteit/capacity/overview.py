@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from capaciteit.capacity.aggregation import region_population
+from capaciteit.capacity.history import versions_as_of
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import PopulationLoad, Submission
@@ -61,3 +62,19 @@ def version_history(engine: Engine) -> pd.DataFrame:
     """Every stored version with its sums per (sub)category, for the trends over time."""
     with engine.connect() as conn:
         return storage.version_totals(conn)
+
+
+def dashboard_data_as_of(engine: Engine, boundaries: Boundaries, day: date) -> DashboardData:
+    """The map's data as it stood at the end of ``day``: the versions current then.
+
+    Population is the newest load (inhabitants are reference data, not history).
+    """
+    with engine.connect() as conn:
+        ids = versions_as_of(storage.submissions(conn), day)
+        summary = storage.capacity_summary(conn, ids)
+        versions = storage.current_versions(conn, ids)
+        inhabitants, population_date = storage.latest_population(conn)
+    population = (region_population(inhabitants, boundaries.municipality_table())
+                  if population_date else None)
+    return DashboardData(summary, versions, population, population_date,
+                         bool(versions["is_demo"].any()))

@@ -91,10 +91,13 @@ def check_municipalities(population: PopulationFile, municipalities: pd.DataFram
     known = set(municipalities["gemeente_code"])
     given = set(population.inhabitants["gemeente_code"])
     unknown = sorted(given - known)
+    missing = sorted(known - given)
+    if unknown and missing:  # another year's municipal division: name both sides
+        raise PopulationError(texts.POPULATION_OTHER_DIVISION.format(
+            bestand=filename, jaar=year, ontbrekend=_listing(missing), onbekend=_listing(unknown)))
     if unknown:
         raise PopulationError(texts.POPULATION_UNKNOWN_CODES.format(
             aantal=len(unknown), bestand=filename, codes=_listing(unknown), jaar=year))
-    missing = sorted(known - given)
     if missing:
         raise PopulationError(texts.POPULATION_MISSING_CODES.format(
             aantal=len(missing), bestand=filename, codes=_listing(missing)))

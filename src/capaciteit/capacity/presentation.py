@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from capaciteit import texts
-from capaciteit.capacity.aggregation import Measure
+from capaciteit.capacity.aggregation import Measure, national_rate
 from capaciteit.formatting import format_date, format_datetime, format_number, plain
 
 
@@ -43,9 +43,15 @@ def map_attributions(manifest: dict[str, Any], has_demo: bool,
 
 
 def describe_map(table: pd.DataFrame, measure: Measure, category_label: str) -> str:
-    """One sentence describing the choropleth, for screen readers."""
+    """One sentence describing the choropleth, for screen readers.
+
+    Its national figure is in the measure's unit: the national rate for a rate, the
+    national total otherwise.
+    """
     values = table[["region_name", measure.column]].dropna()
-    total = format_number(table[measure.base].sum(), 1 if measure.base == "fte" else 0)
+    national = national_rate(table, measure)
+    total = (format_number(national, measure.decimals) if pd.notna(national)
+             else texts.NO_DATA)
     if values.empty:
         top = bottom = ""
     else:
@@ -53,7 +59,16 @@ def describe_map(table: pd.DataFrame, measure: Measure, category_label: str) -> 
         top = _name_value(ordered.iloc[-1], measure)
         bottom = _name_value(ordered.iloc[0], measure)
     missing = int(table[measure.column].isna().sum())
-    return texts.map_description(measure.label, category_label, top, bottom, missing, total)
+    return texts.map_description(measure.label, category_label, top, bottom, missing, total,
+                                 rate=measure.per_capita)
+
+
+def stale_line(table: pd.DataFrame, stale_after_days: int) -> str:
+    """Which regions are stale (dashed on the map), or nothing when none are."""
+    stale = table.loc[table["stale"].fillna(False).astype(bool), "region_name"]
+    if stale.empty:
+        return ""
+    return texts.STALE_REGIONS.format(dagen=stale_after_days, namen=", ".join(stale))
 
 
 def freshness_line(version: pd.Series) -> str:

@@ -1,10 +1,9 @@
 """Inzetbaar: who can come within a horizon, from where, under which agreement.
 
 The crisis team's question ("150 people with power X in region Y within 24
-hours") is answered by one pure function, :func:`answer_question`, from frames:
-capacity (records or the per-organisation sums ``storage.deployable_capacity``),
-the current versions (freshness), the agreements and their scopes, the regions
-with geometry and their neighbour table. Nothing is read or written here.
+hours") is answered by one pure function, :func:`answer_question`, from frames
+(capacity, current versions, agreements and scopes, regions and neighbours).
+Nothing is read or written here.
 
 Counting rules:
 
@@ -15,8 +14,7 @@ Counting rules:
 - Each record is counted once, in its own region; a region belongs to one
   ring (its shortest neighbour distance to any target region), however many
   targets, scopes or powers it matches.
-- Covered means: covered by a currently valid agreement, by the one rule in
-  ``coverage.covered_records``.
+- Covered: by a currently valid agreement (``coverage.covered_records``).
 """
 
 from __future__ import annotations

@@ -8,18 +8,13 @@ such as ``<img src=x onerror=…>`` is shown as typed, never run.
 from __future__ import annotations
 
 import json
-import math
 import shutil
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import folium
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -27,6 +22,18 @@ from jinja2 import Template
 from capaciteit import texts
 from capaciteit.formatting import format_number, html_text
 from capaciteit.geo.accessible import HatchedNoData, KeyboardRegions, ZoomableMap, hatched
+from capaciteit.geo.classes import (
+    assign_classes,
+    class_breaks,
+    class_colours,
+    legend_entries,
+    palette,
+    shown_values,
+)
+from capaciteit.geo.controls import STALE_BORDER, MapBanner, MetricScale, legend_row
+
+__all__ = ["assign_classes", "build_choropleth", "build_supply_map", "class_breaks",
+           "legend_entries", "palette"]
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
@@ -34,65 +41,6 @@ PDOK_TILES = (
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png"
 )
 NL_BOUNDS = [[50.75, 3.35], [53.55, 7.25]]
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colour classes for choropleths, read from reference data."""
-
-    colours: tuple[str, ...]
-    no_data: str
-    border: str
-
-
-@cache
-def palette() -> Palette:
-    """The reference palette (sequential, colour-blind safe)."""
-    text = resources.files("capaciteit.reference").joinpath("kleurklassen.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return Palette(tuple(data["kleuren"]), data["geen_gegevens"], data["rand"])
-
-
-def class_breaks(values: pd.Series, n_classes: int) -> list[float]:
-    """Quantile class breaks rounded to two significant digits, lowest to highest.
-
-    Returns ``[min, b1, ..., max]``: class ``i`` holds values in
-    ``[breaks[i], breaks[i+1])`` (the last class includes its upper bound).
-    Missing values are ignored; fewer distinct values give fewer classes.
-    """
-    present = values.dropna().astype(float)
-    if present.empty:
-        return []
-    low, high = float(present.min()), float(present.max())
-    if low == high:
-        return [low, high]
-    distinct = np.unique(present)
-    if len(distinct) <= n_classes:  # one class per value: break midway, rounded if it fits
-        mids = [(float(a) + float(b)) / 2 for a, b in zip(distinct[:-1], distinct[1:], strict=True)]
-        return [low, *(_round_nice(m) if a < _round_nice(m) < b else m
-                       for m, a, b in zip(mids, distinct[:-1], distinct[1:], strict=True)), high]
-    quantiles = np.quantile(present, np.linspace(0, 1, n_classes + 1))[1:-1]
-    inner = sorted({_round_nice(q) for q in quantiles if low < _round_nice(q) < high})
-    return [low, *inner, high]
-
-
-def assign_classes(values: pd.Series, breaks: Sequence[float]) -> pd.Series:
-    """Class index per value (0-based); -1 where the value is missing."""
-    inner = np.asarray(breaks[1:-1], dtype=float)
-    classes = np.searchsorted(inner, values.to_numpy(dtype=float, na_value=np.nan),
-                              side="right")
-    return pd.Series(np.where(values.isna(), -1, classes), index=values.index, dtype="int64")
-
-
-def legend_entries(breaks: Sequence[float], decimals: int) -> list[tuple[str, str]]:
-    """(colour, label) per class, plus the grey 'geen gegevens' entry."""
-    colours = palette().colours
-    entries = []
-    for i in range(max(len(breaks) - 1, 0)):
-        label = f"{format_number(breaks[i], decimals)} – {format_number(breaks[i + 1], decimals)}"
-        entries.append((colours[_colour_index(i, len(breaks) - 1)], label))
-    entries.append((palette().no_data, texts.NO_DATA))
-    return entries
 
 
 def build_choropleth(
@@ -109,30 +57,45 @@ def build_choropleth(
     basemap: bool = False,
     highlight: Sequence[str] = (),
     breaks: Sequence[float] | None = None,
+    freshness: Freshness | None = None,
+    notes: Sequence[str] = (),
+    banner: str | None = None,
 ) -> folium.Map:
     """A folium choropleth of ``value_column`` joined to ``shapes`` on ``key``.
 
     Regions missing from ``table`` or with a missing value are grey and read
-    "geen gegevens" in the tooltip, never 0. The legend shows the class breaks
-    and the peildatum; the attribution control names the sources.
+    "geen gegevens" in the tooltip, never 0. Values are classed as shown (rounded
+    to ``decimals``). The legend shows the classes, the peildatum and ``notes``
+    (e.g. the population's date); the attribution control names the sources. With
+    ``freshness``, the tooltip names each region's peildatum and stale regions get a
+    dashed outline, explained in the legend. ``banner`` stands at the top of the map
+    (e.g. that it shows a past date).
     """
-    joined = shapes[[key, name_column, "geometry"]].merge(
-        table[[key, value_column]], on=key, how="left")
+    columns = [key, value_column, *([freshness.text_column, freshness.stale_column]
+                                    if freshness else [])]
+    joined = shapes[[key, name_column, "geometry"]].merge(table[columns], on=key, how="left")
+    values = shown_values(joined[value_column], decimals)
     if breaks is None:  # quantile classes; a fixed scale (e.g. 0–100 %) can be passed in
-        breaks = class_breaks(joined[value_column], len(palette().colours))
-    classes = assign_classes(joined[value_column], breaks)
-    n_classes = max(len(breaks) - 1, 1)
-    joined["kleur"] = [palette().no_data if c < 0 else
-                       palette().colours[_colour_index(int(c), n_classes)] for c in classes]
+        breaks = class_breaks(values, len(palette().colours), decimals)
+    joined["kleur"] = class_colours(assign_classes(values, breaks), max(len(breaks) - 1, 1))
     joined["waarde"] = [html_text(texts.NO_DATA if pd.isna(v) else format_number(v, decimals))
-                        for v in joined[value_column]]
+                        for v in values]
     joined["naam"] = joined[name_column].map(html_text)
-    joined = joined[[key, "naam", "waarde", "kleur", "geometry"]]
+    fields, aliases = ["naam", "waarde"], ["", html_text(legend_title)]
+    if freshness:
+        joined["peil"] = joined[freshness.text_column].fillna("").map(html_text)
+        joined["oud"] = joined[freshness.stale_column].fillna(False).astype(bool)
+        fields.append("peil")
+        aliases.append(html_text(texts.PEILDATUM))
+    else:
+        joined["oud"] = False
+    joined = joined[[key, *fields[:1], *fields[1:], "kleur", "oud", "geometry"]]
 
     fmap = ZoomableMap(tiles=None, zoom_control=True, scrollWheelZoom=False,
-                       prefer_canvas=False, control_scale=True, zoom_snap=0.25)
+                       prefer_canvas=False, zoom_snap=0.25)
     offline_assets(fmap)
     SteadyFocus().add_to(fmap)
+    MetricScale().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
@@ -140,21 +103,43 @@ def build_choropleth(
     layer = folium.GeoJson(
         json.loads(joined.to_json(drop_id=True)),
         name=legend_title,
-        style_function=lambda f: {
-            "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
-            "color": "#000000" if f["properties"][key] in highlighted else palette().border,
-            "weight": 3 if f["properties"][key] in highlighted else 0.8,
-        },
+        style_function=lambda f: _region_style(f["properties"], key, highlighted),
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["naam", "waarde"],
-                                      aliases=["", html_text(legend_title)], sticky=True),
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True),
     ).add_to(fmap)
     KeyboardRegions(layer).add_to(fmap)
     HatchedNoData(layer, palette().no_data).add_to(fmap)
     fmap.fit_bounds(_bounds(joined))
-    Legend(legend_title, legend_entries(breaks, decimals), peildatum).add_to(fmap)
+    Legend(legend_title, legend_entries(breaks, decimals), peildatum, notes=notes,
+           dashed=freshness.legend if freshness and joined["oud"].any() else None).add_to(fmap)
     Attribution(list(attributions)).add_to(fmap)
+    if banner:
+        MapBanner(banner).add_to(fmap)
     return fmap
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Which columns of a choropleth's table hold each region's peildatum text and stale flag."""
+
+    text_column: str
+    stale_column: str
+    legend: str
+
+
+STALE_DASH = "6 4"
+
+
+def _region_style(properties: dict[str, object], key: str,
+                  highlighted: set[str]) -> dict[str, object]:
+    """Fill by class; a thick black border when highlighted, a dashed one when stale."""
+    style: dict[str, object] = {"fillColor": properties["kleur"], "fillOpacity": 0.85,
+                                "color": palette().border, "weight": 0.8}
+    if properties.get("oud"):
+        style.update(color=STALE_BORDER, weight=2.5, dashArray=STALE_DASH)
+    if properties[key] in highlighted:
+        style.update(color="#000000", weight=3)
+    return style
 
 
 OUTSIDE_FILL = "#f7f7f7"
@@ -182,13 +167,10 @@ def build_supply_map(
         suppliers[["region_code", "deployable_persons"]], on="region_code", how="left")
     searched = joined["region_code"].isin(set(suppliers["region_code"]))
     values = joined["deployable_persons"]
-    breaks = class_breaks(values, len(palette().colours))
-    classes = assign_classes(values, breaks)
-    n_classes = max(len(breaks) - 1, 1)
-    joined["kleur"] = [
-        OUTSIDE_FILL if not inside else palette().no_data if c < 0
-        else palette().colours[_colour_index(int(c), n_classes)]
-        for inside, c in zip(searched, classes, strict=True)]
+    breaks = class_breaks(values, len(palette().colours), 0)
+    colours = class_colours(assign_classes(values, breaks), max(len(breaks) - 1, 1))
+    joined["kleur"] = [colour if inside else OUTSIDE_FILL
+                       for inside, colour in zip(searched, colours, strict=True)]
     joined["waarde"] = [html_text(texts.DEPLOY_OUTSIDE_LEGEND.lower() if not inside
                                   else texts.NO_DATA if pd.isna(v) else format_number(v))
                         for inside, v in zip(searched, values, strict=True)]
@@ -196,10 +178,10 @@ def build_supply_map(
     joined["naam"] = joined["region_name"].map(html_text)
     layer = joined[["region_code", "naam", "waarde", "kleur", "doel", "geometry"]]
 
-    fmap = ZoomableMap(tiles=None, zoom_control=True, scrollWheelZoom=False,
-                       control_scale=True, zoom_snap=0.25)
+    fmap = ZoomableMap(tiles=None, zoom_control=True, scrollWheelZoom=False, zoom_snap=0.25)
     offline_assets(fmap)
     SteadyFocus().add_to(fmap)
+    MetricScale().add_to(fmap)
     if basemap:
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
@@ -302,19 +284,18 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, title: str, entries: list[tuple[str, str]], peildatum: str) -> None:
+    def __init__(self, title: str, entries: list[tuple[str, str]], peildatum: str, *,
+                 notes: Sequence[str] = (), dashed: str | None = None) -> None:
         super().__init__()
         self._name = "Legend"
         self.label = texts.MAP_LEGEND_LABEL
-        rows = "".join(
-            f'<div><span style="display:inline-block;width:14px;height:14px;'
-            f'background:{hatched(colour) if colour == palette().no_data else colour};'
-            f'border:1px solid #555;margin-right:6px;print-color-adjust:exact;'
-            f'vertical-align:middle"></span>{html_text(label)}</div>'
-            for colour, label in entries
-        )
-        self.html = (f"<strong>{html_text(title)}</strong>{rows}"
-                     f"<div style=\"margin-top:4px\">{html_text(peildatum)}</div>")
+        rows = "".join(legend_row(hatched(colour) if colour == palette().no_data else colour, label)
+                       for colour, label in entries)
+        if dashed:
+            rows += legend_row("#ffffff", dashed, border=f"2px dashed {STALE_BORDER}")
+        lines = "".join(f'<div style="margin-top:4px">{html_text(line)}</div>'
+                        for line in (peildatum, *notes))
+        self.html = f"<strong>{html_text(title)}</strong>{rows}{lines}"
 
 
 class SteadyFocus(MacroElement):
@@ -358,21 +339,6 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.texts = [html_text(line) for line in attributions]
-
-
-def _colour_index(class_index: int, n_classes: int) -> int:
-    """Spread fewer classes over the full palette, so one class is not always the palest."""
-    n_colours = len(palette().colours)
-    if n_classes <= 1:
-        return n_colours // 2
-    return round(class_index * (n_colours - 1) / (n_classes - 1))
-
-
-def _round_nice(value: float) -> float:
-    if value == 0:
-        return 0.0
-    digits = 1 - int(math.floor(math.log10(abs(value))))
-    return float(round(value, digits))
 
 
 def _bounds(gdf: gpd.GeoDataFrame) -> list[list[float]]:

@@ -165,48 +165,58 @@ def deployable_capacity(conn: Connection) -> pd.DataFrame:
                          "persons": "int64", "deployable_persons": "int64"})
 
 
-def capacity_summary(conn: Connection) -> pd.DataFrame:
+def capacity_summary(conn: Connection, submission_ids: list[int] | None = None) -> pd.DataFrame:
     """Current capacity summed per region, municipality, (sub)category and horizon.
 
     Reads the totals written at publication time, so its cost does not grow
     with the number of records; the pure functions in ``aggregation`` work on
-    this frame.
+    this frame. With ``submission_ids``: those versions instead of the current ones
+    (the map as it stood on a past date).
     """
     t = CapacityTotal
-    query = (
-        select(t.region_code, t.gemeente_code, t.category, t.subcategory,
-               t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
-        .join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
-    )
+    query = select(t.region_code, t.gemeente_code, t.category, t.subcategory,
+                   t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
+    query = (query.join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
+             if submission_ids is None else query.where(t.submission_id.in_(submission_ids)))
     frame = pd.DataFrame.from_records(conn.execute(query).all(),
                                       columns=[*SUMMARY_KEYS, *MEASURES, "records"])
     return frame.astype({"persons": "int64", "fte": "float64",
                          "deployable_persons": "int64", "records": "int64"})
 
 
-def current_versions(conn: Connection) -> pd.DataFrame:
-    """Per region with data: its current version, who sent it when, and its peildata."""
+def current_versions(conn: Connection, submission_ids: list[int] | None = None) -> pd.DataFrame:
+    """Per region with data: its current version, who sent it when, and its peildata.
+
+    With ``submission_ids``: those versions instead of the current ones.
+    """
     s, r = Submission, CapacityRecord
-    peil = (
-        select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
-               func.max(r.peildatum).label("peildatum_max"))
-        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
-        .group_by(r.submission_id)
-        .subquery()
-    )
-    query = (
-        select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
-               s.uploaded_by, s.uploaded_at, s.filename, s.row_count,
-               peil.c.peildatum_min, peil.c.peildatum_max)
-        .join(CurrentVersion, CurrentVersion.submission_id == s.id)
-        .outerjoin(peil, peil.c.submission_id == s.id)
-        .order_by(s.region_code)
-    )
+    peil_query = select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
+                        func.max(r.peildatum).label("peildatum_max"))
+    peil_query = (
+        peil_query.join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
+        if submission_ids is None else peil_query.where(r.submission_id.in_(submission_ids)))
+    peil = peil_query.group_by(r.submission_id).subquery()
+    query = select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
+                   s.uploaded_by, s.uploaded_at, s.filename, s.row_count,
+                   peil.c.peildatum_min, peil.c.peildatum_max)
+    query = (query.join(CurrentVersion, CurrentVersion.submission_id == s.id)
+             if submission_ids is None else query.where(s.id.in_(submission_ids)))
+    query = query.outerjoin(peil, peil.c.submission_id == s.id).order_by(s.region_code)
     columns = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
                "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
     frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
     for column in ("peildatum_min", "peildatum_max"):
         frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def submissions(conn: Connection) -> pd.DataFrame:
+    """Every stored version of every region: id, region, version and moment of publication."""
+    s = Submission
+    query = select(s.id.label("submission_id"), s.region_code, s.version, s.uploaded_at)
+    frame = pd.DataFrame(conn.execute(query).mappings().all(),
+                         columns=["submission_id", "region_code", "version", "uploaded_at"])
+    frame["uploaded_at"] = pd.to_datetime(frame["uploaded_at"], utc=True)
     return frame
 
 
@@ -290,6 +300,12 @@ def save_population(
         for code, n in zip(inhabitants["gemeente_code"], inhabitants["inhabitants"], strict=True)
     ])
     return int(load_id)
+
+
+def latest_population_sha256(conn: Connection) -> str | None:
+    """The content hash of the newest population load, or None when none was loaded."""
+    return conn.execute(select(PopulationLoad.sha256).order_by(PopulationLoad.id.desc())
+                        .limit(1)).scalar_one_or_none()
 
 
 def latest_population(conn: Connection) -> tuple[pd.DataFrame, date | None]:

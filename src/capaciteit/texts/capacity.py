@@ -69,3 +69,26 @@ TREND_NATIONAL_NOTE = (
     "({categorie}, zonder omrekening per inwoner). Regio's zonder gegevens tellen niet mee, "
     "niet als 0: op {datum} {aantal} van {totaal} regio's met gegevens."
 )
+
+# Population from a source (issue 12, map): CBS OData, a folder or a URL
+POPULATION_SOURCE_UNREACHABLE = "De bevolkingsbron {bron} is niet bereikbaar: {fout}."
+POPULATION_SOURCE_MISSING = (
+    "In de bevolkingsbron {bron} ontbreekt {bestand} (aanwezig: {aanwezig}). Kies het jaar "
+    "van de geladen gebiedsindeling met --jaar, of een andere bron."
+)
+POPULATION_ODATA_UNREADABLE = "Het antwoord van CBS ({bron}) is niet te lezen ({fout})."
+POPULATION_ODATA_EMPTY = "CBS ({bron}) gaf geen inwonertallen per gemeente voor {jaar}."
+POPULATION_OTHER_DIVISION = (
+    "De inwonertallen in {bestand} horen bij een andere gemeentelijke indeling dan de geladen "
+    "gebiedsindeling ({jaar}). Ontbrekend: {ontbrekend}. Onbekend: {onbekend}. Laad "
+    "inwonertallen van hetzelfde jaar (--jaar {jaar}) of haal de gebiedsindeling van het jaar "
+    "van de inwonertallen op."
+)
+POPULATION_UNCHANGED = (
+    "Inwonertallen ongewijzigd: deze cijfers (peildatum {datum}) zijn al geladen."
+)
+POPULATION_NOT_LOADED = (
+    "Geen inwonertallen geladen: {fout} De kaart toont dan aantallen in plaats van aantallen "
+    "per 10.000 inwoners. Zet CAPACITEIT_BEVOLKING_BRON op een map of URL met "
+    "bevolking_gemeenten_<jaar>.csv, of laad later met `python -m capaciteit bevolking ophalen`."
+)

@@ -17,7 +17,7 @@ MEASURES = {
 PER_CAPITA_SUFFIX = "per 10.000 inwoners"
 PER_CAPITA_UNAVAILABLE = (
     "Maten per 10.000 inwoners zijn niet beschikbaar: er zijn geen inwonertallen geladen. "
-    "Laad ze met `python -m capaciteit bevolking laden BESTAND`."
+    "Haal ze op met `python -m capaciteit bevolking ophalen` (CBS, of `--bron MAP`)."
 )
 PER_CAPITA_NOTE = "Inwonertallen per {datum} (CBS)."
 
@@ -82,12 +82,19 @@ COLUMN_LABELS = {
 
 
 def map_description(
-    measure: str, category: str, top: str, bottom: str, missing: int, total: str
+    measure: str, category: str, top: str, bottom: str, missing: int, total: str,
+    rate: bool = False,
 ) -> str:
-    """Describe the choropleth in one sentence, for screen readers."""
+    """Describe the choropleth in one sentence, for screen readers.
+
+    ``total`` is the national figure in the measure's own unit: with ``rate``, the
+    national rate per 10,000 inhabitants of the regions with data, else the total.
+    """
+    national = (f"Landelijk: {total} per 10.000 inwoners (regio's met gegevens)" if rate
+                else f"Landelijk totaal: {total}")
     parts = [
         f"Kaart van de 25 veiligheidsregio's, ingekleurd naar {measure.lower()} "
-        f"({category.lower()}). Landelijk totaal: {total}."
+        f"({category.lower()}). {national}."
     ]
     if top:
         parts.append(f"Hoogste waarde: {top}. Laagste waarde: {bottom}.")
@@ -139,6 +146,9 @@ CLI_HELP = {
     "--verwijderen": "demogegevens verwijderen",
     "bevolking": "inwonertallen beheren",
     "bevolking laden": "CBS StatLine-CSV met inwoners laden",
+    "bevolking ophalen": "inwoners per gemeente ophalen bij CBS (tabel 03759ned) of een bron",
+    "--jaar bevolking": "jaar (1 januari); standaard het jaar van de geladen gebiedsindeling",
+    "--bron bevolking": "map, bestand of URL met bevolking_gemeenten_<jaar>.csv in plaats van CBS",
     "--peildatum": "JJJJ-MM-DD; standaard 1 januari van de periode",
     "importeer": "capaciteitsbestand controleren en publiceren",
     "--regio": "code van de regio, bijv. VR13",
@@ -150,3 +160,26 @@ CLI_HELP = {
     "--static": "map voor kaartbestanden",
     "--zonder-demo": "geen demogegevens laden",
 }
+
+# National map (issue 12, map): choices, freshness, table, stand op
+CATEGORY_PLACEHOLDER = "Kies een categorie"
+MEASURE_PLACEHOLDER = "Kies een maat"
+FRESHNESS_TEXT = "{datum}, {dagen} dagen oud"
+STALE_MARK = " (verouderd)"
+STALE_LEGEND = "peildatum ouder dan {dagen} dagen"
+STALE_REGIONS = "Verouderd (peildatum ouder dan {dagen} dagen): {namen}."
+POPULATION_LEGEND = "Inwoners per {datum} (CBS)"
+NATIONAL_COLUMN_LABELS = {
+    "region_link": "Veiligheidsregio",
+    "age_days": "Leeftijd peildatum (dagen)",
+    "stale_text": "Verouderd",
+}
+REGION_LINK_HELP = "Opent de pagina van de regio"
+AS_OF_TOGGLE = "Stand op eerdere datum"
+AS_OF_DATE = "Stand op"
+AS_OF_BANNER = "Historische stand op {datum}: de kaart toont de versies die toen golden."
+AS_OF_MAP = "Historisch: stand op {datum}"
+AS_OF_SHEET_NOTE = "Historische stand op {datum}"
+AS_OF_NOTHING = "Op {datum} had nog geen enkele regio gegevens gepubliceerd."
+REGION_LINKS = "Regiopagina openen"
+CHOOSE_OPTION = "Kies een optie"
