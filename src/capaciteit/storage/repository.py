@@ -165,49 +165,80 @@ def deployable_capacity(conn: Connection) -> pd.DataFrame:
                          "persons": "int64", "deployable_persons": "int64"})
 
 
-def capacity_summary(conn: Connection) -> pd.DataFrame:
+def version_deployable(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """One version's per-organisation sums, as :func:`deployable_capacity` (plain columns).
+
+    A version never changes, so a cache may keep this per submission.
+    """
+    d = CapacityDeployable
+    query = (select(*[getattr(d, k) for k in DEPLOYABLE_KEYS], d.persons, d.deployable_persons)
+             .where(d.submission_id == submission_id))
+    frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                      columns=[*DEPLOYABLE_KEYS, "persons",
+                                               "deployable_persons"])
+    return frame.astype({"deployable_within_hours": "int64", "persons": "int64",
+                         "deployable_persons": "int64"})
+
+
+def capacity_summary(conn: Connection, submission_ids: list[int] | None = None) -> pd.DataFrame:
     """Current capacity summed per region, municipality, (sub)category and horizon.
 
     Reads the totals written at publication time, so its cost does not grow
     with the number of records; the pure functions in ``aggregation`` work on
-    this frame.
+    this frame. ``submission_ids``: only these versions' totals (current or not).
     """
     t = CapacityTotal
-    query = (
-        select(t.region_code, t.gemeente_code, t.category, t.subcategory,
-               t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
-        .join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
-    )
+    query = select(t.region_code, t.gemeente_code, t.category, t.subcategory,
+                   t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
+    query = (query.join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
+             if submission_ids is None else query.where(t.submission_id.in_(submission_ids)))
     frame = pd.DataFrame.from_records(conn.execute(query).all(),
                                       columns=[*SUMMARY_KEYS, *MEASURES, "records"])
     return frame.astype({"persons": "int64", "fte": "float64",
                          "deployable_persons": "int64", "records": "int64"})
 
 
-def current_versions(conn: Connection) -> pd.DataFrame:
-    """Per region with data: its current version, who sent it when, and its peildata."""
-    s, r = Submission, CapacityRecord
-    peil = (
-        select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
-               func.max(r.peildatum).label("peildatum_max"))
-        .join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
-        .group_by(r.submission_id)
-        .subquery()
-    )
-    query = (
-        select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
-               s.uploaded_by, s.uploaded_at, s.filename, s.row_count,
-               peil.c.peildatum_min, peil.c.peildatum_max)
-        .join(CurrentVersion, CurrentVersion.submission_id == s.id)
-        .outerjoin(peil, peil.c.submission_id == s.id)
-        .order_by(s.region_code)
-    )
-    columns = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
-               "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
-    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+VERSION_COLUMNS = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
+                   "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
+
+
+def current_versions(conn: Connection,
+                     known_peildata: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per region with data: its current version, who sent it when, and its peildata.
+
+    A version's peildata never change: ``known_peildata`` (submission_id, peildatum_min,
+    peildatum_max, e.g. an earlier result) are taken as they are, and only the other
+    current versions' records are read for theirs.
+    """
+    s = Submission
+    query = (select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
+                    s.uploaded_by, s.uploaded_at, s.filename, s.row_count)
+             .join(CurrentVersion, CurrentVersion.submission_id == s.id)
+             .order_by(s.region_code))
+    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=VERSION_COLUMNS[:-2])
+    known = (known_peildata if known_peildata is not None
+             else pd.DataFrame(columns=["submission_id", "peildatum_min", "peildatum_max"]))
+    known = known[known["submission_id"].isin(frame["submission_id"])]
+    missing = sorted(set(frame["submission_id"]) - set(known["submission_id"]))
+    read = _peildata(conn, [int(i) for i in missing])
+    peildata = pd.concat([known[read.columns], read]) if len(known) else read
+    frame = frame.merge(peildata, on="submission_id", how="left")
     for column in ("peildatum_min", "peildatum_max"):
         frame[column] = pd.to_datetime(frame[column])
-    return frame
+    return frame[VERSION_COLUMNS]
+
+
+def _peildata(conn: Connection, submission_ids: list[int]) -> pd.DataFrame:
+    """Earliest and latest peildatum of these versions' records."""
+    r = CapacityRecord
+    rows = conn.execute(
+        select(r.submission_id, func.min(r.peildatum), func.max(r.peildatum))
+        .where(r.submission_id.in_(submission_ids)).group_by(r.submission_id)).all() \
+        if submission_ids else []
+    frame = pd.DataFrame(rows, columns=["submission_id", "peildatum_min", "peildatum_max"])
+    for column in ("peildatum_min", "peildatum_max"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.astype({"submission_id": "int64"})
 
 
 def region_records(conn: Connection, region_code: str) -> pd.DataFrame:
