@@ -7,7 +7,6 @@ such as ``<img src=x onerror=…>`` is shown as typed, never run.
 
 from __future__ import annotations
 
-import json
 import math
 import shutil
 import tomllib
@@ -22,10 +21,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from branca.element import MacroElement
+from folium.utilities import JsCode
 from jinja2 import Template
 
 from capaciteit import texts
 from capaciteit.formatting import format_number, html_text
+from capaciteit.geo.packing import UNPACK_JS, pack_frame
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
@@ -137,8 +138,8 @@ def build_choropleth(
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     highlighted = set(highlight)
     folium.GeoJson(
-        json.loads(joined.to_json(drop_id=True)),
-        name=legend_title,
+        pack_frame(joined),
+        name=legend_title, filter=JsCode(UNPACK_JS),
         style_function=lambda f: {
             "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
             "color": "#000000" if f["properties"][key] in highlighted else palette().border,
@@ -201,7 +202,8 @@ def build_supply_map(
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     folium.GeoJson(
-        json.loads(layer.to_json(drop_id=True)), name=legend_title,
+        pack_frame(layer), name=legend_title,
+        filter=JsCode(UNPACK_JS),
         style_function=lambda f: {
             "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
             "color": TARGET_BORDER if f["properties"]["doel"] else palette().border,
