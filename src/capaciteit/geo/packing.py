@@ -30,14 +30,14 @@ UNPACK_JS = """function(feature) {
                 var n = ring.split(","), points = [], x = 0, y = 0;
                 for (var i = 0; i < n.length; i += 2) {
                     x += +n[i]; y += +n[i + 1];
-                    points.push([x / %(scale)d, y / %(scale)d]);
+                    points.push([x / SCALE, y / SCALE]);
                 }
                 return points;
             });
         });
     }
     return true;
-}""" % {"scale": SCALE}
+}""".replace("SCALE", str(SCALE))
 
 
 def pack_frame(frame: gpd.GeoDataFrame) -> dict[str, Any]:
