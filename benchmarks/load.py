@@ -55,8 +55,9 @@ ANSWER = re.compile("|".join(re.escape(t.split("**")[1].split(":")[0].rstrip("."
                                        texts.DEPLOY_NOTHING)))
 
 
-def run(workspace: Workspace, sessions: int = SESSIONS) -> dict[str, Any]:
-    """Cold start on a fresh folder, then the sessions against one server."""
+def run(workspace: Workspace) -> dict[str, Any]:
+    """Cold start on a fresh folder, then ``workspace.sessions`` sessions against one server."""
+    sessions = workspace.sessions
     folder = workspace.directory / "app"
     folder.mkdir()
     big = workspace.directory / "bench.db"
