@@ -154,7 +154,7 @@ def show(result: dict[str, Any]) -> None:
                    openpyxl, floor),
     ])
     print(f"  vloer: pd.read_excel(engine='calamine'); doel ons pad <= "
-          f"{result['goal_ratio']:.1f}x vloer: {verdict}")
+          f"{result['goal_ratio']:.2f}x vloer: {verdict}")
     memory = result["memory"]
     print(f"  Geheugen: tracemalloc-piek ons pad {memory['tracemalloc_peak_mb']:.1f} MB "
           f"(alleen Python/numpy, niet calamine/Arrow); groei piek-RSS in een vers proces: "
