@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import aggregation, hostile_files, upload
+from benchmarks import aggregation, hostile_files, load, upload
 from benchmarks import assistance as bijstand
 from benchmarks import map as national_map
 from benchmarks.report import (
@@ -60,6 +60,7 @@ BENCHMARKS = [
     Benchmark("hostile_files", without_workspace(hostile_files.bench_hostile_files),
               hostile_files.print_results),
     Benchmark("bijstand", bijstand.run, bijstand.show),  # issue 14: board and answer
+    Benchmark("load", load.run, load.show),  # after aggregation: serves its records
 ]
 
 
@@ -71,13 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     print_header(results["machine"])
     with tempfile.TemporaryDirectory(prefix="capaciteit-bench-") as tmp:
         workspace = make_workspace(Path(tmp), records=args.records,
-                                   upload_rows=args.upload_rows,
+                                   upload_rows=args.upload_rows, sessions=args.sessions,
                                    postgres_url=os.environ.get("TEST_DATABASE_URL") or None)
         for bench in chosen:
             results[bench.key] = bench.run(workspace)
             bench.show(results[bench.key])
     figures = headline_figures(results)
-    print_headline(figures)
+    print_headline(results)
     write_results({"machine": results.pop("machine"), **figures, **results}, args.output)
     print(f"\nResultaten geschreven naar {args.output}")
     return 0
@@ -93,6 +94,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
                         help=f"records for aggregation and question (default {RECORDS:,})")
     parser.add_argument("--upload-rows", type=int, default=UPLOAD_ROWS,
                         help=f"rows of the upload file (default {UPLOAD_ROWS:,})")
+    parser.add_argument("--sessions", type=int, default=load.SESSIONS,
+                        help=f"concurrent browser sessions of the load figure "
+                             f"(default {load.SESSIONS})")
     parser.add_argument("--output", type=Path, default=RESULTS, help="the JSON file to write")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.names) - set(keys))

@@ -22,6 +22,7 @@ class Workspace:
     records: int
     upload_rows: int
     postgres_url: str | None  # a server to measure on too (TEST_DATABASE_URL), or None
+    sessions: int = 10  # concurrent browser sessions of the load figure
 
 
 def shared_regions_dir() -> Path:
@@ -31,10 +32,10 @@ def shared_regions_dir() -> Path:
 
 
 def make_workspace(directory: Path, *, records: int, upload_rows: int,
-                   postgres_url: str | None) -> Workspace:
+                   postgres_url: str | None, sessions: int = 10) -> Workspace:
     """Build the boundary cache from the offline copy with the real code, and load it."""
     regions_dir = directory / "regions"
     prepare_boundaries(regions_dir, source=str(shared_regions_dir()), year=BOUNDARY_YEAR,
                        wfs_url="unused")
     return Workspace(directory, regions_dir, load_boundaries(regions_dir), records,
-                     upload_rows, postgres_url)
+                     upload_rows, postgres_url, sessions)

@@ -21,7 +21,7 @@ from capaciteit.assistance import overview as assistance_overview
 from capaciteit.capacity import overview
 from capaciteit.capacity.categories import Category
 from capaciteit.deployment.answer import PreparedCapacity
-from capaciteit.deployment.overview import prepared_capacity
+from capaciteit.deployment.warm import WarmCapacity
 from capaciteit.formatting import plain
 from capaciteit.geo.boundaries import Boundaries, BoundaryError, load_boundaries
 from capaciteit.geo.maps import install_map_assets
@@ -61,10 +61,19 @@ def _assets(static_dir: str) -> Path:
     return install_map_assets(Path(static_dir))
 
 
+@st.cache_resource(show_spinner=False)
+def _latest_data(url: str) -> dict[str, overview.DashboardData]:
+    return {}  # the newest data read per boundary folder: the next read redoes changed regions
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def _data(url: str, directory: str, version: tuple[int, int],
+def _data(url: str, directory: str, version: overview.ChangeToken,
           manifest_mtime: float) -> overview.DashboardData:
-    return overview.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime))
+    latest = _latest_data(url)
+    data = overview.dashboard_data(_engine(url), _boundaries(directory, manifest_mtime),
+                                   latest.get(directory))
+    latest[directory] = data
+    return data
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -248,22 +257,19 @@ def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
     st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _deployable(url: str, version: tuple[int, int], agreements: int,
-                today: date, assistance: tuple[int, int]) -> PreparedCapacity:
-    return prepared_capacity(_engine(url), today)
+@st.cache_resource(show_spinner=False)
+def _warm_capacity(url: str) -> WarmCapacity:
+    return WarmCapacity()
 
 
 def deployable_capacity(ctx: AppContext, today: date) -> PreparedCapacity:
     """The capacity the Inzetbaar answer reads, with its coverage worked out.
 
-    Loaded and prepared once per data version, agreements version and day (a
-    resource cache: not copied per run, treat it as read-only); each question
-    then takes a few array sums.
+    Kept warm per database for every session (``deployment.warm``): each run reads the
+    change tokens and redoes only the regions a publication or an agreement change
+    touched; each question then takes a few array sums. Treat it as read-only.
     """
-    url = ctx.settings.effective_database_url
-    return _deployable(url, overview.change_token(ctx.engine), agreements_token(ctx), today,
-                       assistance_token(ctx))
+    return _warm_capacity(ctx.settings.effective_database_url).prepared(ctx.engine, today)
 
 
 def assistance_token(ctx: AppContext) -> tuple[int, int]:

@@ -116,7 +116,7 @@ def column_text_problem(model: type[Base], column: str, value: str) -> str | Non
 def forbidden_characters(values: pd.Series, *, multi_line: bool = False) -> pd.Series:
     """True where a text holds a control character (vectorised :func:`text_problem`)."""
     pattern = MULTI_LINE_FORBIDDEN if multi_line else SINGLE_LINE_FORBIDDEN
-    present = values.dropna()
+    present = values.dropna().to_numpy(dtype=object)  # not per element out of Arrow: slow
     if not pattern.search("".join(map(str, present))):  # the usual case: one C-level scan
         return pd.Series(False, index=values.index)
     return values.map(lambda v: isinstance(v, str) and bool(pattern.search(v))).astype(bool)

@@ -22,6 +22,7 @@ from capaciteit.geo.maps import (
     map_asset_links,
     palette,
 )
+from capaciteit.geo.packing import unpack_geometry
 
 ATTRIBUTION = "Bron gebiedsindeling: CBS/Kadaster (PDOK), CC BY 4.0"
 GREY = "#cccccc"
@@ -363,3 +364,23 @@ def test_the_map_takes_focus_without_scrolling_the_page_that_holds_it(rendered):
     """Leaflet's mouse-down focus scrolled the page and lost the first click (browser test)."""
     assert rendered.count("focus({preventScroll: true})") == 1
     assert re.search(r"\}\)\(map_\w+\.keyboard\);", rendered)  # this map's keyboard handler
+
+
+def test_the_packed_shapes_unpack_to_the_25_display_shapes_with_shared_borders_touching(
+        rendered, boundaries):
+    shapes = {f["properties"]["region_code"]: unpack_geometry(f["geometry"])
+              for f in features(rendered)}
+    display = boundaries.regions_display.set_index("region_code").geometry
+    assert sorted(shapes) == sorted(display.index) and len(shapes) == 25
+    for code, shape in shapes.items():
+        assert shape.is_valid, code
+        assert shape.symmetric_difference(display[code]).area < 1e-12, code
+    for a, b in boundaries.neighbours[["region_code", "neighbour_code"]].itertuples(
+            index=False):
+        shared = shapes[a].boundary.intersection(shapes[b].boundary)
+        assert shared.length > 0.001, (a, b)  # a border line, not a point
+        assert shapes[a].intersection(shapes[b]).area < 1e-12, (a, b)  # no overlap
+
+
+def test_the_national_map_html_stays_within_80_kb(rendered):
+    assert len(rendered.encode()) <= 80 * 1024

@@ -545,13 +545,15 @@ def upload_in_process(url: str, region: str, k: int) -> tuple[int, str]:
         engine.dispose()
 
 
-def test_concurrent_uploads_in_processes_each_become_their_own_version(sqlite_url):
-    prepare_database(sqlite_url).dispose()
+def test_concurrent_uploads_in_processes_each_become_their_own_version(db_url):
+    """Separate processes are separate app instances: on one SQLite file or one PostgreSQL
+    server, their publications of one region get consecutive versions, none twice."""
+    prepare_database(db_url).dispose()
     uploads = [(region, k) for region in ("VR13", "VR15") for k in range(2)]
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(len(uploads)) as pool:
-        results = pool.starmap(upload_in_process, [(sqlite_url, r, k) for r, k in uploads])
-    engine = make_engine(sqlite_url)
+        results = pool.starmap(upload_in_process, [(db_url, r, k) for r, k in uploads])
+    engine = make_engine(db_url)
     try:
         check_versions(engine, uploads, results)
     finally:

@@ -19,7 +19,11 @@ from capaciteit.agreements.coverage import (
     white_spots,
 )
 from capaciteit.agreements.model import with_effective_status
-from capaciteit.agreements.repository import agreements_frame, organisation_capacity
+from capaciteit.agreements.repository import (
+    AgreementsToken,
+    agreements_frame,
+    organisation_capacity,
+)
 from capaciteit.agreements.repository import change_token as change_token_on
 from capaciteit.assistance.deployed import subtract_deployed
 from capaciteit.assistance.repository import deployed_on
@@ -79,8 +83,8 @@ def coverage(engine: Engine, regions: pd.DataFrame, category_names: dict[str, st
                     scopes)
 
 
-def change_token(engine: Engine) -> int:
-    """A token that changes whenever an agreement changes (for caches)."""
+def change_token(engine: Engine) -> AgreementsToken:
+    """A token that tells which regions' agreements changed (for caches)."""
     with engine.connect() as conn:
         return change_token_on(conn)
 

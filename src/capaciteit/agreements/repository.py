@@ -5,6 +5,8 @@ What the pages read (each read on its own connection) is in ``agreements.overvie
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
@@ -33,12 +35,33 @@ def stored_values(conn: Connection, agreement_id: int,
     return plain_values({**values, "scopes": tuple((c, s) for c, s in scopes)})
 
 
-def change_token(conn: Connection) -> int:
-    """A cheap token that changes whenever an agreement or its scopes change.
+class AgreementsToken(NamedTuple):
+    """Per region (``NATIONAL`` for national ones): how many agreements, the newest change.
 
-    Every agreement write (create, edit, import) adds an ``agreement_change`` row.
+    Every agreement write adds an ``agreement_change`` row, so an edit raises its region's
+    newest change, and an agreement moved to another region also lowers the count of the
+    one it left. A tuple, so Streamlit's caches can hash it.
     """
-    return int(conn.execute(select(func.coalesce(func.max(AgreementChange.id), 0))).scalar_one())
+
+    regions: tuple[tuple[str, int, int], ...]
+
+    def changed_regions(self, earlier: AgreementsToken | None) -> frozenset[str]:
+        """Regions (or ``NATIONAL``) whose agreements differ from ``earlier`` (all when None)."""
+        now = {r[0]: r for r in self.regions}
+        before = {} if earlier is None else {r[0]: r for r in earlier.regions}
+        return frozenset(code for code in now.keys() | before.keys()
+                         if now.get(code) != before.get(code))
+
+
+def change_token(conn: Connection) -> AgreementsToken:
+    """A cheap token that tells which regions' agreements (or the national ones) changed."""
+    a, c = Agreement, AgreementChange
+    rows = conn.execute(
+        select(a.region_code, func.count(func.distinct(a.id)),
+               func.coalesce(func.max(c.id), 0))
+        .outerjoin(c, c.agreement_id == a.id).group_by(a.region_code)).all()
+    return AgreementsToken(tuple(sorted(
+        (code or NATIONAL, int(count), int(newest)) for code, count, newest in rows)))
 
 
 def organisation_capacity(conn: Connection) -> pd.DataFrame:

@@ -7,7 +7,6 @@ such as ``<img src=x onerror=…>`` is shown as typed, never run.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement
+from folium.utilities import JsCode
 from jinja2 import Template
 
 from capaciteit import texts
@@ -34,6 +34,7 @@ from capaciteit.geo.controls import STALE_BORDER, MapBanner, MetricScale, legend
 
 __all__ = ["assign_classes", "build_choropleth", "build_supply_map", "class_breaks",
            "legend_entries", "palette"]
+from capaciteit.geo.packing import UNPACK_JS, pack_frame
 
 STATIC_URL = "/app/static"
 LEAFLET_VERSION_DIR = "leaflet"
@@ -101,8 +102,8 @@ def build_choropleth(
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     highlighted = set(highlight)
     layer = folium.GeoJson(
-        json.loads(joined.to_json(drop_id=True)),
-        name=legend_title,
+        pack_frame(joined),
+        name=legend_title, filter=JsCode(UNPACK_JS),
         style_function=lambda f: _region_style(f["properties"], key, highlighted),
         highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True),
@@ -186,7 +187,8 @@ def build_supply_map(
         folium.TileLayer(PDOK_TILES, attr=texts.MAP_BACKGROUND_ATTRIBUTION,
                          name=texts.MAP_BACKGROUND_LAYER, max_zoom=19).add_to(fmap)
     shapes_layer = folium.GeoJson(
-        json.loads(layer.to_json(drop_id=True)), name=legend_title,
+        pack_frame(layer), name=legend_title,
+        filter=JsCode(UNPACK_JS),
         style_function=lambda f: {
             "fillColor": f["properties"]["kleur"], "fillOpacity": 0.85,
             "color": TARGET_BORDER if f["properties"]["doel"] else palette().border,

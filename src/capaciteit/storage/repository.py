@@ -7,11 +7,13 @@ transaction and a failure leaves the previous version intact.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, text, update
 
 from capaciteit.capacity.records import MEASURES, RECORD_COLUMNS
 from capaciteit.storage.models import (
@@ -19,10 +21,16 @@ from capaciteit.storage.models import (
     CapacityRecord,
     CapacityTotal,
     CurrentVersion,
-    Population,
-    PopulationLoad,
     Submission,
 )
+from capaciteit.storage.population import latest_population as latest_population
+from capaciteit.storage.population import (
+    latest_population_sha256 as latest_population_sha256,
+)
+from capaciteit.storage.population import save_population as save_population
+from capaciteit.storage.versions import history as history
+from capaciteit.storage.versions import submissions as submissions
+from capaciteit.storage.versions import version_totals as version_totals
 
 REGION_LOCK_BASE = 7_310_000
 SUMMARY_KEYS = ["region_code", "gemeente_code", "category", "subcategory",
@@ -53,6 +61,33 @@ class VersionStamp:
     version: int
     uploaded_at: datetime
     uploaded_by: str
+
+
+def plain_rows(conn: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a query as plain tuples from the driver, in the connection's transaction.
+
+    For the large reads (hundreds of thousands of rows): SQLAlchemy's Row objects cost
+    more than the fetch itself. Only whole numbers are bound in these queries, so the
+    statement is compiled with its values in place.
+    """
+    statement = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(statement)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def column_frame(rows: Sequence[Sequence[object]], columns: list[str]) -> pd.DataFrame:
+    """A frame of result rows, built column by column.
+
+    ``DataFrame.from_records`` probes every SQLAlchemy ``Row`` for attributes it lacks,
+    which costs more than fetching the rows; transposing them first does not.
+    """
+    if not rows:
+        return pd.DataFrame.from_records([], columns=columns)
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
 
 
 def current_stamp(conn: Connection, region_code: str) -> VersionStamp | None:
@@ -157,12 +192,25 @@ def deployable_capacity(conn: Connection) -> pd.DataFrame:
         select(*[getattr(d, k) for k in DEPLOYABLE_KEYS], d.persons, d.deployable_persons)
         .join(CurrentVersion, CurrentVersion.submission_id == d.submission_id)
     )
-    frame = pd.DataFrame.from_records(conn.execute(query).all(),
-                                      columns=[*DEPLOYABLE_KEYS, "persons",
-                                               "deployable_persons"])
+    frame = column_frame(plain_rows(conn, query),
+                         columns=[*DEPLOYABLE_KEYS, "persons", "deployable_persons"])
     categorical = {k: "category" for k in DEPLOYABLE_KEYS if k != "deployable_within_hours"}
     return frame.astype({**categorical, "deployable_within_hours": "int64",
                          "persons": "int64", "deployable_persons": "int64"})
+
+
+def version_deployable(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """One version's per-organisation sums, as :func:`deployable_capacity` (plain columns).
+
+    A version never changes, so a cache may keep this per submission.
+    """
+    d = CapacityDeployable
+    query = (select(*[getattr(d, k) for k in DEPLOYABLE_KEYS], d.persons, d.deployable_persons)
+             .where(d.submission_id == submission_id))
+    frame = column_frame(plain_rows(conn, query),
+                         columns=[*DEPLOYABLE_KEYS, "persons", "deployable_persons"])
+    return frame.astype({"deployable_within_hours": "int64", "persons": "int64",
+                         "deployable_persons": "int64"})
 
 
 def capacity_summary(conn: Connection, submission_ids: list[int] | None = None) -> pd.DataFrame:
@@ -178,46 +226,57 @@ def capacity_summary(conn: Connection, submission_ids: list[int] | None = None) 
                    t.deployable_within_hours, t.persons, t.fte, t.deployable_persons, t.records)
     query = (query.join(CurrentVersion, CurrentVersion.submission_id == t.submission_id)
              if submission_ids is None else query.where(t.submission_id.in_(submission_ids)))
-    frame = pd.DataFrame.from_records(conn.execute(query).all(),
-                                      columns=[*SUMMARY_KEYS, *MEASURES, "records"])
+    frame = column_frame(conn.execute(query).all(),
+                         columns=[*SUMMARY_KEYS, *MEASURES, "records"])
     return frame.astype({"persons": "int64", "fte": "float64",
                          "deployable_persons": "int64", "records": "int64"})
 
 
-def current_versions(conn: Connection, submission_ids: list[int] | None = None) -> pd.DataFrame:
+VERSION_COLUMNS = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
+                   "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
+
+
+def current_versions(conn: Connection, submission_ids: list[int] | None = None,
+                     known_peildata: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per region with data: its current version, who sent it when, and its peildata.
 
-    With ``submission_ids``: those versions instead of the current ones.
+    With ``submission_ids``: those versions instead of the current ones (the map as it
+    stood on a past date). A version's peildata never change: ``known_peildata``
+    (submission_id, peildatum_min, peildatum_max, e.g. an earlier result) are taken as
+    they are, and only the other versions' records are read for theirs.
     """
-    s, r = Submission, CapacityRecord
-    peil_query = select(r.submission_id, func.min(r.peildatum).label("peildatum_min"),
-                        func.max(r.peildatum).label("peildatum_max"))
-    peil_query = (
-        peil_query.join(CurrentVersion, CurrentVersion.submission_id == r.submission_id)
-        if submission_ids is None else peil_query.where(r.submission_id.in_(submission_ids)))
-    peil = peil_query.group_by(r.submission_id).subquery()
+    s = Submission
     query = select(s.region_code, s.id.label("submission_id"), s.version, s.kind, s.is_demo,
-                   s.uploaded_by, s.uploaded_at, s.filename, s.row_count,
-                   peil.c.peildatum_min, peil.c.peildatum_max)
+                   s.uploaded_by, s.uploaded_at, s.filename, s.row_count)
     query = (query.join(CurrentVersion, CurrentVersion.submission_id == s.id)
              if submission_ids is None else query.where(s.id.in_(submission_ids)))
-    query = query.outerjoin(peil, peil.c.submission_id == s.id).order_by(s.region_code)
-    columns = ["region_code", "submission_id", "version", "kind", "is_demo", "uploaded_by",
-               "uploaded_at", "filename", "row_count", "peildatum_min", "peildatum_max"]
-    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
+    frame = pd.DataFrame(conn.execute(query.order_by(s.region_code)).mappings().all(),
+                         columns=VERSION_COLUMNS[:-2])
+    known = (known_peildata if known_peildata is not None
+             else pd.DataFrame(columns=["submission_id", "peildatum_min", "peildatum_max"]))
+    known = known[known["submission_id"].isin(frame["submission_id"])]
+    missing = sorted(set(frame["submission_id"]) - set(known["submission_id"]))
+    read = _peildata(conn, [int(i) for i in missing])
+    peildata = pd.concat([known[read.columns], read]) if len(known) else read
+    frame = frame.merge(peildata, on="submission_id", how="left")
     for column in ("peildatum_min", "peildatum_max"):
         frame[column] = pd.to_datetime(frame[column])
-    return frame
+    return frame[VERSION_COLUMNS]
 
 
-def submissions(conn: Connection) -> pd.DataFrame:
-    """Every stored version of every region: id, region, version and moment of publication."""
-    s = Submission
-    query = select(s.id.label("submission_id"), s.region_code, s.version, s.uploaded_at)
-    frame = pd.DataFrame(conn.execute(query).mappings().all(),
-                         columns=["submission_id", "region_code", "version", "uploaded_at"])
-    frame["uploaded_at"] = pd.to_datetime(frame["uploaded_at"], utc=True)
-    return frame
+def _peildata(conn: Connection, submission_ids: list[int]) -> pd.DataFrame:
+    """Earliest and latest peildatum of these versions' records."""
+    r = CapacityRecord
+    rows = conn.execute(
+        select(r.submission_id, func.min(r.peildatum), func.max(r.peildatum))
+        .where(r.submission_id.in_(submission_ids)).group_by(r.submission_id)).all() \
+        if submission_ids else []
+    frame = pd.DataFrame(rows, columns=["submission_id", "peildatum_min", "peildatum_max"])
+    for column in ("peildatum_min", "peildatum_max"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.astype({"submission_id": "int64"})
+
+
 
 
 def region_records(conn: Connection, region_code: str) -> pd.DataFrame:
@@ -244,84 +303,14 @@ def submission_records(conn: Connection, submission_id: int) -> pd.DataFrame:
     return frame
 
 
-def history(conn: Connection, region_code: str) -> pd.DataFrame:
-    """Every version of a region, newest first, with which one is current."""
-    s = Submission
-    current = select(CurrentVersion.submission_id).where(
-        CurrentVersion.region_code == region_code).scalar_subquery()
-    query = (select(s.id.label("submission_id"), s.version, s.kind, s.is_demo, s.uploaded_by,
-                    s.uploaded_at, s.filename, s.sha256, s.row_count, s.warnings_accepted,
-                    s.restored_from_id, (s.id == current).label("is_current"))
-             .where(s.region_code == region_code).order_by(s.version.desc()))
-    columns = ["submission_id", "version", "kind", "is_demo", "uploaded_by", "uploaded_at",
-               "filename", "sha256", "row_count", "warnings_accepted", "restored_from_id",
-               "is_current"]
-    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
-    frame["is_current"] = frame["is_current"].fillna(False).astype(bool)
-    return frame
 
 
-def version_totals(conn: Connection) -> pd.DataFrame:
-    """Every stored version (current or not) with its sums per category and subcategory.
-
-    A version without records has one row with no category and zero sums, so it still
-    counts as "reported" in a trend. Reads the sums written at publication time.
-    """
-    s, t = Submission, CapacityTotal
-    sums = (select(t.submission_id, t.category, t.subcategory,
-                   func.sum(t.persons).label("persons"), func.sum(t.fte).label("fte"),
-                   func.sum(t.deployable_persons).label("deployable_persons"))
-            .group_by(t.submission_id, t.category, t.subcategory).subquery())
-    query = (select(s.id.label("submission_id"), s.region_code, s.version, s.is_demo,
-                    s.uploaded_at, sums.c.category, sums.c.subcategory, sums.c.persons,
-                    sums.c.fte, sums.c.deployable_persons)
-             .outerjoin(sums, sums.c.submission_id == s.id)
-             .order_by(s.uploaded_at, s.region_code, s.version))
-    columns = ["submission_id", "region_code", "version", "is_demo", "uploaded_at", "category",
-               "subcategory", *MEASURES]
-    frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=columns)
-    frame[MEASURES] = frame[MEASURES].astype(float).fillna(0.0)
-    frame["uploaded_at"] = pd.to_datetime(frame["uploaded_at"], utc=True)
-    return frame
 
 
-def save_population(
-    conn: Connection, inhabitants: pd.DataFrame, *, reference_date: date, filename: str,
-    sha256: str, now: datetime | None = None,
-) -> int:
-    """Store a new population load (gemeente_code, inhabitants); earlier loads are kept."""
-    load_id = conn.execute(
-        insert(PopulationLoad).returning(PopulationLoad.id),
-        {"reference_date": reference_date, "loaded_at": now or datetime.now(UTC),
-         "filename": filename, "sha256": sha256},
-    ).scalar_one()
-    conn.execute(insert(Population), [
-        {"load_id": load_id, "gemeente_code": code, "inhabitants": int(n)}
-        for code, n in zip(inhabitants["gemeente_code"], inhabitants["inhabitants"], strict=True)
-    ])
-    return int(load_id)
 
 
-def latest_population_sha256(conn: Connection) -> str | None:
-    """The content hash of the newest population load, or None when none was loaded."""
-    return conn.execute(select(PopulationLoad.sha256).order_by(PopulationLoad.id.desc())
-                        .limit(1)).scalar_one_or_none()
 
 
-def latest_population(conn: Connection) -> tuple[pd.DataFrame, date | None]:
-    """Inhabitants per municipality from the newest load, with its reference date."""
-    latest = conn.execute(
-        select(PopulationLoad.id, PopulationLoad.reference_date)
-        .order_by(PopulationLoad.id.desc()).limit(1)
-    ).first()
-    columns = ["gemeente_code", "inhabitants"]
-    if latest is None:
-        return pd.DataFrame(columns=columns), None
-    rows = conn.execute(
-        select(Population.gemeente_code, Population.inhabitants)
-        .where(Population.load_id == latest.id)
-    ).mappings().all()
-    return pd.DataFrame(rows, columns=columns), latest.reference_date
 
 
 def remove_demo_data(conn: Connection) -> int:

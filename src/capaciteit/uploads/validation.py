@@ -137,7 +137,8 @@ def parse_values(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     typed["organisation_id"] = frame["organisatie_id"]
     categories, subcategories = category_lookups(ctx.categories)
     typed["category"] = map_distinct(frame["categorie"], lambda v: categories.get(name_key(v)))
-    keys = list(zip(typed["category"], frame["subcategorie"], strict=True))
+    keys = list(zip(typed["category"], frame["subcategorie"].to_numpy(dtype=object),
+                    strict=True))  # numpy's objects: iterating Arrow text is slow per element
     found = {key: subcategories.get((key[0], name_key(key[1]))) if isinstance(key[0], str) else None
              for key in set(keys)}
     typed["subcategory"] = [found[key] for key in keys]
