@@ -16,6 +16,7 @@ from capaciteit.assistance import overview, service
 from capaciteit.assistance.model import AssistanceRefused
 from capaciteit.deployment.answer import Question, answer_question
 from capaciteit.deployment.overview import prepared_capacity
+from capaciteit.deployment.warm import WarmCapacity
 from capaciteit.storage import repository as storage
 from tests.assistance.support import (
     CAPACITY,
@@ -36,12 +37,14 @@ def stocked(engine: Engine) -> Engine:
     return engine
 
 
-def deployable(engine: Engine, boundaries, target: str, area: str = "buren") -> dict[str, int]:
-    """The Inzetbaar answer's deployable persons per region, as the page computes it."""
+def deployable(engine: Engine, boundaries, target: str, area: str = "buren",
+               warm: WarmCapacity | None = None) -> dict[str, int]:
+    """The Inzetbaar answer's deployable persons per region: read cold, or as the page does
+    (one ``WarmCapacity`` kept across the steps, redoing only what changed)."""
     with engine.connect() as conn:
         versions = storage.current_versions(conn)
-    answer = answer_question(Question((target,), 24, 10, search_area=area),
-                             prepared_capacity(engine, TODAY), versions,
+    capacity = prepared_capacity(engine, TODAY) if warm is None else warm.prepared(engine, TODAY)
+    answer = answer_question(Question((target,), 24, 10, search_area=area), capacity, versions,
                              *agreement_overview.agreement_frames(engine),
                              boundaries.regions, boundaries.neighbours, today=TODAY,
                              stale_after_days=180)
@@ -62,10 +65,12 @@ def test_requests_get_consecutive_readable_reference_numbers_and_are_audited(sto
     assert set(filed["actor"]) == {CRISIS_VR09}
 
 
+@pytest.mark.parametrize("path", ["cold", "warm"])
 def test_the_full_flow_subtracts_accepted_persons_until_they_are_reported_back(
-        stocked, boundaries):
-    before_vr09, before_vr14 = deployable(stocked, boundaries, "VR09"), \
-        deployable(stocked, boundaries, "VR14", "eigen")
+        stocked, boundaries, path):
+    warm = WarmCapacity() if path == "warm" else None
+    before_vr09, before_vr14 = deployable(stocked, boundaries, "VR09", warm=warm), \
+        deployable(stocked, boundaries, "VR14", "eigen", warm=warm)
     crisis = user(stocked, CRISIS_VR09)
     request = service.file_request(stocked, crisis, draft(), TODAY)
     from_vr14 = service.make_offer(stocked, user(stocked, EDITOR_VR14),
@@ -74,10 +79,11 @@ def test_the_full_flow_subtracts_accepted_persons_until_they_are_reported_back(
                        TODAY)
     accepted = service.accept_offer(stocked, crisis, from_vr14.event_id, 12, TODAY)
 
-    after_vr09 = deployable(stocked, boundaries, "VR09")
+    after_vr09 = deployable(stocked, boundaries, "VR09", warm=warm)
     assert after_vr09["VR14"] == before_vr09["VR14"] - 12  # the answer for VR09 itself
     assert after_vr09["VR08"] == before_vr09["VR08"]  # only offered: still available
-    assert deployable(stocked, boundaries, "VR14", "eigen")["VR14"] == before_vr14["VR14"] - 12
+    assert deployable(stocked, boundaries, "VR14", "eigen", warm=warm)["VR14"] == \
+        before_vr14["VR14"] - 12
     data = overview.load(stocked, TODAY)
     lines = overview.deployed_lines(overview.deployed_from(data, ["VR14"], TODAY))
     assert lines and f"ingezet voor VR09 (verzoek {request.reference})" in lines[0]
@@ -87,7 +93,7 @@ def test_the_full_flow_subtracts_accepted_persons_until_they_are_reported_back(
     assert vr14 == CAPACITY["VR14"][2] - 12  # the white-spot figure too
 
     service.report_return(stocked, crisis, accepted.event_id)
-    assert deployable(stocked, boundaries, "VR09") == before_vr09
+    assert deployable(stocked, boundaries, "VR09", warm=warm) == before_vr09
     assert overview.load(stocked, TODAY).board.loc[0, "status"] == "afgerond"
     with stocked.connect() as conn:
         trail = audit.events(conn)
