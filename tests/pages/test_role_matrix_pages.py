@@ -51,13 +51,14 @@ from tests.pages.support import open_page, run_ok, values
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGES = ["pages/kaart.py", "pages/regio.py", "pages/aanleveren.py", "pages/afspraken.py",
-         "pages/witte-vlekken.py", "pages/inzetbaar.py", "pages/beheer.py"]
+PAGES = re.findall(r'"(pages/[\w-]+\.py)"',  # every page of the navigation, in its order
+                   Path(DASHBOARD).read_text("utf-8"))
 TITLES = {  # each page opened with ?regio=VR13, as the tests below do
     "pages/kaart.py": texts.MAP_HEADER, "pages/regio.py": "Amsterdam-Amstelland",
     "pages/aanleveren.py": texts.UPLOAD_HEADER, "pages/afspraken.py": texts.AGREEMENTS_HEADER,
     "pages/witte-vlekken.py": texts.WHITE_SPOTS_HEADER, "pages/inzetbaar.py": texts.DEPLOY_HEADER,
-    "pages/beheer.py": texts.ADMIN_HEADER,
+    "pages/beheer.py": texts.ADMIN_HEADER, "pages/bijstand.py": texts.ASSIST_HEADER,
+    "pages/toegankelijkheid.py": texts.ACCESSIBILITY_HEADER,
 }
 TODAY = date.today()
 SEEDER = local_admin("seed-beheerder@rijk.nl")  # beheerder without a row in the role table
