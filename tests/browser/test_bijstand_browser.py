@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from capaciteit import texts
+from capaciteit.deployment.cost import cost_assumptions
 from capaciteit.storage.engine import prepare_database
 from tests.assistance.support import (
     CAPACITY,
@@ -48,7 +49,7 @@ pytestmark = pytest.mark.browser
 USERS = {email: {"sub": email.split("@")[1].split(".")[0] + "-" + email.split("@")[0],
                  "email": email, "email_verified": True, "name": email}
          for email in (CRISIS_VR09, EDITOR_VR14, EDITOR_VR08)}
-DEPLOYABLE = re.compile(r"Binnen 24 uur zijn ([\d.]+) ")
+DEPLOYABLE = re.compile(r"[Bb]innen 24 uur zijn ([\d.]+) ")
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +148,9 @@ def test_three_users_play_a_request_from_answer_to_deployment_and_back(app, desk
     expect(crisis.get_by_text(re.compile(rf"aanvaard: {accepted} personen zijn ingezet voor "
                                          f"{reference}"))).to_be_visible()
     wait_until_idle(crisis)
-    # 20 persons × 3 days (72 hours) × € 45,50 per uur, under VR14's agreement
-    expect(crisis.get_by_text(f"voor 3 dagen: € {accepted * 72 * 45.5:,.2f}".replace(
+    # 20 persons × 3 days of shifts (cost_assumptions) × € 45,50 per uur, VR14's agreement
+    worked = 3 * cost_assumptions().shift_hours * cost_assumptions().shifts_per_day
+    expect(crisis.get_by_text(f"voor 3 dagen: € {accepted * worked * 45.5:,.2f}".replace(
         ",", "#").replace(".", ",").replace("#", "."))).to_be_visible()
     save_screenshot(crisis, "bijstand_aanvaard.png")
     crisis.get_by_test_id("stRadio").get_by_text(texts.ASSIST_BOARD_MAP, exact=True).click()

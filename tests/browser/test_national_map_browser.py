@@ -114,7 +114,7 @@ def test_every_page_answers_at_its_own_address_without_a_dialog(
     wait_until_idle(tab)
     expect(tab.get_by_text("Page not found")).to_have_count(0)
     expect(tab.get_by_role("dialog")).to_have_count(0)
-    assert tab.url == server + path
+    assert tab.url.split("?")[0] == server + path  # Inzetbaar writes its form to the query
 
 
 def test_the_root_address_opens_the_map_at_its_own_address(tab, server):

@@ -103,7 +103,9 @@ def report_rows(table: pd.DataFrame, freshness: pd.DataFrame, measure: Measure) 
     header = [texts.COLUMN_LABELS["region_name"], *rate, texts.MEASURES["persons"],
               texts.MEASURES["deployable_persons"], texts.MEASURES["fte"],
               *texts.REPORT_FRESHNESS_COLUMNS]
-    joined = table.merge(freshness.drop(columns="region_name"), on="region_code", how="left")
+    own = [c for c in freshness.columns if c != "region_code"]  # the map's table may have them
+    joined = table.drop(columns=own, errors="ignore").merge(freshness, on="region_code",
+                                                            how="left")
     rows = [header]
     for _, row in joined.sort_values("region_name").iterrows():
         if pd.isna(row["persons"]):
