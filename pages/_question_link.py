@@ -45,6 +45,11 @@ def question_choices(names: dict[str, str], categories: tuple[Category, ...],
                    max_persons=MAX_PERSONS_NEEDED)
 
 
+def area_options() -> list[str]:
+    """The search areas as the form offers them: the default first, then the others in order."""
+    return [DEFAULT_AREA, *(a for a in SEARCH_AREAS if a != DEFAULT_AREA)]
+
+
 def follow_link(choices: Choices) -> None:
     """Before the widgets: fill the form from the address when it is new to this session."""
     state = st.session_state

@@ -11,7 +11,6 @@ from capaciteit.capacity.categories import horizons
 from capaciteit.capacity.presentation import map_attributions
 from capaciteit.deployment.answer import (
     MAX_PERSONS_NEEDED,
-    SEARCH_AREAS,
     Question,
     answer_question,
 )
@@ -38,7 +37,13 @@ from pages._answer_sections import (
 from pages._assistance_widgets import answer_block
 from pages._measure_editor import freed_lines, measure_editor, show_freed
 from pages._preset_editor import preset_buttons, preset_editor
-from pages._question_link import follow_form, follow_link, persons_chosen, question_choices
+from pages._question_link import (
+    area_options,
+    follow_form,
+    follow_link,
+    persons_chosen,
+    question_choices,
+)
 from pages._shared import context, deployable_capacity
 
 ctx = context()
@@ -76,7 +81,9 @@ hours = right.radio(texts.DEPLOY_HOURS, [h.hours for h in horizons()], key="inze
                         x.name for x in horizons() if x.hours == h))
 needed = right.number_input(texts.DEPLOY_PERSONS, min_value=1, max_value=MAX_PERSONS_NEEDED,
                             value=None, step=10, key="inzet_persons", on_change=persons_chosen)
-area = right.radio(texts.DEPLOY_AREA, list(SEARCH_AREAS), horizontal=True,
+# the default first: Streamlit shows a radio's first option when it redraws one whose value
+# came from session state, so the default cannot silently become "eigen regio"
+area = right.radio(texts.DEPLOY_AREA, area_options(), horizontal=True,
                    key="inzet_area", format_func=texts.SEARCH_AREA_LABELS.__getitem__)
 if not follow_form(presets, choices) or needed is None:  # address follows; ask what is missing
     st.stop()
