@@ -78,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             results[bench.key] = bench.run(workspace)
             bench.show(results[bench.key])
     figures = headline_figures(results)
-    print_headline(results)
-    write_results({"machine": results.pop("machine"), **figures, **results}, args.output)
+    write_results({"machine": results["machine"], **figures,
+                   **{k: v for k, v in results.items() if k != "machine"}}, args.output)
+    print_headline(results)  # after writing: the measurements are kept whatever the printing
     print(f"\nResultaten geschreven naar {args.output}")
     return 0
 

@@ -95,6 +95,7 @@ HEADLINE_GOALS: dict[str, float | None] = {
     "map_html_kb": 80.0, "map_build_ratio": None, "upload_ratio": 1.25,
     "answer_warm_ms": 100.0, "answer_after_publish_ms": 500.0, "national_rerun_ms": 50.0,
     "load_p50_s": None, "load_p95_s": None, "cold_start_s": None,
+    "bijstand_board_warm_ms": 100.0, "bijstand_answer_warm_ms": 100.0,
 }
 
 
@@ -163,6 +164,8 @@ FLOOR_NOTES = {
     "national_rerun_ms": "json.dumps van de GeoJSON",
     "load_p50_s": "één sessie alleen", "load_p95_s": "één sessie alleen",
     "cold_start_s": "tot de server gezond is",
+    "bijstand_board_warm_ms": "de gebeurtenissen ophalen",
+    "bijstand_answer_warm_ms": "één masker en som over de rijen",
 }
 
 
