@@ -7,9 +7,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-import pytest
-from sqlalchemy import Engine
-
 from capaciteit.assistance import overview, service
 from capaciteit.assistance.model import AssistanceRefused
 from tests.assistance.support import (
@@ -19,15 +16,8 @@ from tests.assistance.support import (
     TODAY,
     draft,
     offer,
-    stock,
     user,
 )
-
-
-@pytest.fixture
-def stocked(engine: Engine) -> Engine:
-    stock(engine)
-    return engine
 
 
 def at_once(*steps: Callable[[], object]) -> tuple[list[object], list[Exception]]:

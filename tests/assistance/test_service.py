@@ -26,15 +26,8 @@ from tests.assistance.support import (
     TODAY,
     draft,
     offer,
-    stock,
     user,
 )
-
-
-@pytest.fixture
-def stocked(engine: Engine) -> Engine:
-    stock(engine)
-    return engine
 
 
 def deployable(engine: Engine, boundaries, target: str, area: str = "buren",
