@@ -74,14 +74,34 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 @contextmanager
 def running_process(args: Sequence[str], log: Path, env: Mapping[str, str] | None = None
                     ) -> Iterator[subprocess.Popen[bytes]]:
-    """``args`` started in the project folder, output to ``log``; stopped on leaving."""
+    """``args`` started in the project folder, output to ``log``; stopped on leaving.
+
+    While it runs, a failing test's report ends with its log (see :func:`server_logs`).
+    """
     with log.open("wb") as out:
         process = subprocess.Popen(list(args), cwd=ROOT, env=None if env is None else dict(env),
                                    stdout=out, stderr=subprocess.STDOUT)
+    RUNNING[log] = process
     try:
         yield process
     finally:
+        RUNNING.pop(log, None)
         stop(process)
+
+
+RUNNING: dict[Path, subprocess.Popen[bytes]] = {}  # the log of each server now running
+LOG_TAIL = 80  # lines of a server's log shown with a failing test
+
+
+def server_logs() -> list[tuple[str, str]]:
+    """(title, tail of the log) of every server running now: whether it is still alive, and
+    what it printed last (a traceback, a hang), for the report of a failing test."""
+    sections = []
+    for log, process in list(RUNNING.items()):
+        state = "loopt" if process.poll() is None else f"gestopt met {process.returncode}"
+        lines = log.read_text(errors="replace").splitlines()[-LOG_TAIL:] if log.exists() else []
+        sections.append((f"server {log.parent.name} ({state})", "\n".join(lines)))
+    return sections
 
 
 def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path,

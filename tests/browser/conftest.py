@@ -12,7 +12,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import open_tab, prepare_data, running_app
+from tests.browser_support import open_tab, prepare_data, running_app, server_logs
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    """A failing browser test's report ends with the log of every server it was using."""
+    report = yield
+    if report.failed:
+        for title, text in server_logs():
+            report.sections.append((title, text))
+    return report
 
 
 @pytest.fixture(scope="module")
