@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy import Text
 
 from capaciteit import texts
@@ -39,6 +41,8 @@ from capaciteit.storage.models import (
 SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same, but tab, line feed and carriage return are part of a multi-line text.
 MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# The two above without the surrogates, for Arrow's regular expressions (RE2), by multi_line.
+ARROW_FORBIDDEN = {False: r"[\x00-\x1f\x7f-\x9f]", True: r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"}
 # Every column that records who acted (``User.label``)
 ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
     (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
@@ -116,6 +120,11 @@ def column_text_problem(model: type[Base], column: str, value: str) -> str | Non
 def forbidden_characters(values: pd.Series, *, multi_line: bool = False) -> pd.Series:
     """True where a text holds a control character (vectorised :func:`text_problem`)."""
     pattern = MULTI_LINE_FORBIDDEN if multi_line else SINGLE_LINE_FORBIDDEN
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        # Arrow's text is UTF-8, so it holds no lone surrogate: the control characters, by RE2
+        found = pc.match_substring_regex(pa.array(values.array), ARROW_FORBIDDEN[multi_line])
+        return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False),
+                         index=values.index, dtype=bool)
     present = values.dropna().to_numpy(dtype=object)  # not per element out of Arrow: slow
     if not pattern.search("".join(map(str, present))):  # the usual case: one C-level scan
         return pd.Series(False, index=values.index)

@@ -9,6 +9,7 @@ of three. Infinity, NaN and anything beyond a float is no number.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -113,3 +114,19 @@ def test_any_text_reads_as_a_finite_number_or_as_none_and_the_same_in_a_column(t
     assert single is None or math.isfinite(single)
     column = parse_numbers(pd.Series([text, "1,5"], dtype="string")).iloc[0]
     assert (pd.isna(column) and single is None) or column == single
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"-?[0-9]{1,25}(\.[0-9]{1,25})?", fullmatch=True))
+def test_a_plain_number_in_a_column_is_the_nearest_float_as_python_reads_it(text):
+    """Plain numbers in a column are parsed by Arrow: to the same float as Python's."""
+    if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+", text):
+        return  # 1.500: Dutch thousands, read by parse_number (tested above)
+    column = parse_numbers(pd.Series([text, None], dtype="string"))
+    assert column.iloc[0] == float(text) + 0.0
+    assert pd.isna(column.iloc[1])
+
+
+def test_hundreds_of_digits_are_no_number_in_a_column_either():
+    column = parse_numbers(pd.Series(["1" * 400, "-" + "9" * 400, "80"], dtype="string"))
+    assert [None if pd.isna(v) else v for v in column] == [None, None, 80.0]

@@ -9,7 +9,10 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from capaciteit.capacity.categories import Category
 from capaciteit.names import name_key
@@ -27,10 +30,27 @@ DECIMAL_ONLY = re.compile(r"[0-9]*[.,][0-9]+")
 
 
 def map_distinct(values: pd.Series, function: Callable[[object], str | None]) -> pd.Series:
-    """Apply ``function`` once per distinct non-empty value (a sheet repeats few values)."""
-    present = values.dropna()
-    mapping = {value: function(value) for value in present.unique()}
-    return values.map(mapping).astype(object).where(values.notna(), None)
+    """Apply ``function`` once per distinct non-empty value; empty cells give None.
+
+    A sheet repeats few values: each is looked up once, and spread by its code.
+    """
+    codes, distinct = pd.factorize(values)  # empty: -1, the None appended below
+    mapped = np.array([*(function(value) for value in distinct), None], dtype=object)
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
+def map_distinct_pairs(first: pd.Series, second: pd.Series,
+                       function: Callable[[object, object], str | None]) -> pd.Series:
+    """Apply ``function`` once per distinct pair of values (None for an empty cell)."""
+    first_codes, first_values = pd.factorize(first)
+    second_codes, second_values = pd.factorize(second)
+    width = len(second_values) + 1
+    pairs, inverse = np.unique((first_codes + 1) * width + second_codes + 1, return_inverse=True)
+    firsts = [None, *first_values]
+    seconds = [None, *second_values]
+    mapped = np.array([function(firsts[pair // width], seconds[pair % width])
+                       for pair in pairs.tolist()], dtype=object)
+    return pd.Series(mapped[inverse], index=first.index, dtype=object)
 
 
 def parse_numbers(values: pd.Series) -> pd.Series:
@@ -38,13 +58,25 @@ def parse_numbers(values: pd.Series) -> pd.Series:
     text = values.astype("string").str.strip()
     plain = text.str.fullmatch(PLAIN).fillna(False) & \
         ~text.str.fullmatch(THOUSANDS_DOTS).fillna(False)
-    numbers = pd.to_numeric(text.where(plain), errors="coerce").astype("Float64")
+    numbers = _plain_numbers(text.where(plain))
     rest = text[~plain & text.notna()]  # usually none: only these are untangled one by one
     if not rest.empty:
         mapping = {value: parse_number(value) for value in rest.unique()}
         numbers.loc[rest.index] = rest.map(mapping).astype("Float64")
     finite = numbers.notna() & numbers.abs().lt(math.inf).fillna(False)
     return (numbers.where(finite) + 0.0).astype("Float64")  # + 0.0: -0 is 0
+
+
+def _plain_numbers(text: pd.Series) -> pd.Series:
+    """Texts such as 80 and -80.5 as numbers, <NA> elsewhere.
+
+    Arrow's correctly rounded parse, or pandas' for what Arrow declines (hundreds of digits).
+    """
+    try:
+        parsed = pc.cast(pa.array(text.array, type=pa.large_string()), pa.float64())
+    except pa.ArrowInvalid:
+        return pd.to_numeric(text, errors="coerce").astype("Float64")
+    return pd.Series(pd.array(parsed, dtype="Float64"), index=text.index)
 
 
 def parse_number(text: str) -> float | None:

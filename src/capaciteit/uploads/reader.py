@@ -20,6 +20,8 @@ import pandas as pd
 from capaciteit import texts
 from capaciteit.formatting import format_number
 from capaciteit.names import name_key
+from capaciteit.uploads.cell_text import column_text
+from capaciteit.uploads.collection import collector_paused
 from capaciteit.uploads.csv_reader import read_csv
 from capaciteit.uploads.limits import HEADER_SEARCH_ROWS, Limits, UploadError, column_letters
 from capaciteit.uploads.xlsx import DATA_SHEET, read_xlsx
@@ -32,7 +34,6 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 DEFAULT_LIMITS = Limits()
 TOTAL_WORDS = texts.TOTAL_ROW_WORDS
-THOUSANDS_DOT = r"-?\d{1,3}\.\d{3}"  # the only form in which a float's text is misread
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,10 @@ def read_upload(content: bytes, filename: str, limits: Limits = DEFAULT_LIMITS,
                 progress: Progress | None = None) -> Sheet:
     """Read an uploaded capacity .xlsx or .csv into a ``Sheet``; raise UploadError if unusable."""
     report = progress or (lambda _f, _t: None)
-    sheet_name, cells = read_cells(content, filename, limits, report)
-    report(0.5, texts.PROGRESS_HEADERS)
-    return _to_sheet(cells, sheet_name, limits)
+    with collector_paused():
+        sheet_name, cells = read_cells(content, filename, limits, report)
+        report(0.5, texts.PROGRESS_HEADERS)
+        return _to_sheet(cells, sheet_name, limits)
 
 
 def read_cells(content: bytes, filename: str, limits: Limits = DEFAULT_LIMITS,
@@ -179,26 +181,9 @@ def _totals_rows(frame: pd.DataFrame) -> list[int]:
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as stripped text, empty cells as <NA> (vectorised per column).
-
-    A number cell keeps its value: 12.0 becomes "12", and a fraction that Dutch
-    reading would take for thousands (the number 1.234 as "1.234") gets a decimal
-    comma ("1,234"), so ``parsing.parse_number`` reads it as the number it is.
-    """
-    result = {}
-    for column in frame.columns:
-        text = frame[column].astype("string").str.strip()
-        integral = text.str.endswith(".0").fillna(False)
-        if integral.any():  # calamine gives 12.0 for a whole number; show it as 12
-            text = text.where(~integral, text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True))
-        looks_like_thousands = text.str.fullmatch(THOUSANDS_DOT).fillna(False)
-        if looks_like_thousands.any():  # rare: check the cell's type only there
-            cells = frame[column][looks_like_thousands]
-            is_number = cells.map(lambda v: isinstance(v, float)).astype(bool)
-            numbers = is_number[is_number].index
-            text.loc[numbers] = text.loc[numbers].str.replace(".", ",", regex=False)
-        result[column] = text.mask(text == "")
-    return pd.DataFrame(result, index=frame.index, dtype="string")
+    """Every cell as stripped text, empty cells as <NA>: see ``cell_text``."""
+    return pd.DataFrame({column: column_text(frame[column]) for column in frame.columns},
+                        index=frame.index, dtype="string")
 
 
 def _present(value: object) -> bool:

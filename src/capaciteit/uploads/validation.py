@@ -22,9 +22,11 @@ from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.formatting import format_date, format_number
 from capaciteit.names import name_key
 from capaciteit.storage.models import CapacityRecord
+from capaciteit.uploads.collection import collector_paused
 from capaciteit.uploads.parsing import (
     category_lookups,
     map_distinct,
+    map_distinct_pairs,
     municipality_lookup,
     parse_dates,
     parse_numbers,
@@ -106,6 +108,11 @@ class Context:
 
 def validate_sheet(sheet: Sheet, ctx: Context) -> ValidationResult:
     """Judge every row of ``sheet``; return records (when valid), errors and warnings."""
+    with collector_paused():  # see uploads.collection
+        return _validate(sheet, ctx)
+
+
+def _validate(sheet: Sheet, ctx: Context) -> ValidationResult:
     errors = [Issue(sheet.sheet_name, None, column, None,
                     texts.VALIDATION["kolom_ontbreekt"].format(kolom=column))
               for column in sheet.missing_columns]
@@ -132,16 +139,14 @@ def parse_values(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
                                            municipality_lookup(ctx.municipalities))
     region_of = dict(zip(ctx.municipalities["gemeente_code"], ctx.municipalities["region_code"],
                          strict=True))
-    typed["gemeente_region"] = typed["gemeente_code"].map(region_of)
+    typed["gemeente_region"] = map_distinct(typed["gemeente_code"], region_of.get)
     typed["organisation"] = frame["organisatie"]
     typed["organisation_id"] = frame["organisatie_id"]
     categories, subcategories = category_lookups(ctx.categories)
     typed["category"] = map_distinct(frame["categorie"], lambda v: categories.get(name_key(v)))
-    keys = list(zip(typed["category"], frame["subcategorie"].to_numpy(dtype=object),
-                    strict=True))  # numpy's objects: iterating Arrow text is slow per element
-    found = {key: subcategories.get((key[0], name_key(key[1]))) if isinstance(key[0], str) else None
-             for key in set(keys)}
-    typed["subcategory"] = [found[key] for key in keys]
+    typed["subcategory"] = map_distinct_pairs(
+        typed["category"], frame["subcategorie"], lambda category, sub: (
+            subcategories.get((category, name_key(sub))) if isinstance(category, str) else None))
     for header, name in (("aantal_personen", "persons"), ("fte", "fte"),
                          ("inzetbaar_personen", "deployable_persons"),
                          ("inzetbaar_binnen_uur", "deployable_within_hours")):
@@ -332,24 +337,26 @@ def _choices(rule: Rule, data: pd.Series, ctx: Context) -> str:
 
 
 def _records(typed: pd.DataFrame) -> pd.DataFrame:
-    records = pd.DataFrame({
-        "region_code": typed["region_code"].astype(object),
-        "gemeente_code": typed["gemeente_code"].astype(object),
-        "organisation": typed["organisation"].astype(object),
-        "organisation_id": typed["organisation_id"].astype(object),
-        "category": typed["category"].astype(object),
-        "subcategory": typed["subcategory"].astype(object),
-        "persons": typed["persons"].astype("int64"),
-        "fte": typed["fte"].astype("float64"),
-        "deployable_persons": typed["deployable_persons"].astype("int64"),
-        "deployable_within_hours": typed["deployable_within_hours"].astype("int64"),
-        "powers": typed["powers"].astype(object),
+    """The valid rows as records: texts as Python objects (None where empty), numbers typed."""
+    def objects(column: str) -> pd.Series:  # object, not pandas' inferred text dtype
+        return pd.Series(typed[column].to_numpy(dtype=object, na_value=None),
+                         index=typed.index, dtype=object)
+
+    return pd.DataFrame({
+        "region_code": objects("region_code"),
+        "gemeente_code": objects("gemeente_code"),
+        "organisation": objects("organisation"),
+        "organisation_id": objects("organisation_id"),
+        "category": objects("category"),
+        "subcategory": objects("subcategory"),
+        "persons": typed["persons"].to_numpy(dtype="int64"),
+        "fte": typed["fte"].to_numpy(dtype="float64"),
+        "deployable_persons": typed["deployable_persons"].to_numpy(dtype="int64"),
+        "deployable_within_hours": typed["deployable_within_hours"].to_numpy(dtype="int64"),
+        "powers": objects("powers"),
         "peildatum": typed["peildatum"],
-        "note": typed["note"].astype(object),
+        "note": objects("note"),
     }, index=typed.index)
-    return records.where(records.notna(), None).astype(
-        {"persons": "int64", "deployable_persons": "int64", "deployable_within_hours": "int64",
-         "fte": "float64"})
 
 
 def _empty_records() -> pd.DataFrame:

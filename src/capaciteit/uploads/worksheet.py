@@ -105,18 +105,20 @@ def columns_beyond(column: int) -> re.Pattern[bytes]:
     return re.compile(b'<c r="(?:' + choices.encode() + b')[0-9]')
 
 
-def _grammar(limit: int) -> re.Pattern[bytes]:
+def _grammar(limit: int, *, formulas: bool = True) -> re.Pattern[bytes]:
     """Rows and cells as the common writers produce them; every repetition possessive.
 
     Attributes are separated by one space and cells follow each other directly, as
     Excel, LibreOffice, openpyxl and xlsxwriter write them; whitespace only between rows.
+    Without ``formulas``, a cell holding a formula leaves the grammar.
     """
     text = rb"[^<]{0,%d}" % limit
     value = (rb"(?:<v>" + text + rb'</v>|<v/>|<is><t(?: xml:space="preserve")?(?:/>|>' + text
              + rb"</t>)</is>)")
-    formula = rb"<f(?:" + ATTRIBUTE + rb")*+(?:/>|>" + text + rb"</f>)"
-    cell = (rb'<c r="[A-Z]{1,3}(?P=row)"(?:' + ATTRIBUTE + rb")*+(?:/>|>(?:" + formula
-            + rb")?+(?:" + value + rb")?+</c>)")
+    formula = rb"(?:<f(?:" + ATTRIBUTE + rb")*+(?:/>|>" + text + rb"</f>))?+" if formulas \
+        else b""
+    cell = (rb'<c r="[A-Z]{1,3}(?P=row)"(?:' + ATTRIBUTE + rb")*+(?:/>|>" + formula
+            + rb"(?:" + value + rb")?+</c>)")
     row = (rb'<row r="(?P<row>[1-9][0-9]{0,6})"(?:' + ATTRIBUTE + rb")*+(?:/>|>(?:" + cell
            + rb")*+</row>)")
     return re.compile(rb"(?:" + WS + row + rb")*+" + WS)
@@ -130,6 +132,7 @@ class _Canonical:
         self.shared = shared
         self.tally = Tally(limits, shared)
         self.rows = _grammar(limits.max_cell_chars)
+        self.rows_without_formulas = _grammar(limits.max_cell_chars, formulas=False)
         self.buffer = b""
         self.active = True
         self.in_data = False
@@ -179,12 +182,14 @@ class _Canonical:
                 self.active = not final and len(self.buffer) <= CARRY_MAX
                 return
             segment, self.buffer = self.buffer[:cut], self.buffer[cut:]
-        if self.rows.fullmatch(segment) is None:
+        # Most sheets hold no formula: the grammar without them shows that in the same pass
+        formulas = self.rows_without_formulas.fullmatch(segment) is None
+        if formulas and self.rows.fullmatch(segment) is None:
             self.active = False
             return
-        self._measure(segment)
+        self._measure(segment, formulas=formulas)
 
-    def _measure(self, segment: bytes) -> None:
+    def _measure(self, segment: bytes, *, formulas: bool) -> None:
         """Counts and references of a segment the grammar accepted (so every ``<c `` is a cell)."""
         tally = self.tally
         tally.add_cells(segment.count(b"<c "))
@@ -196,7 +201,7 @@ class _Canonical:
             tally.extend(max(map(int, rows)), columns)
         if self.limits.max_cells * self.shared.longest > self.limits.max_text_chars:
             self._measure_shared(segment)  # else no sheet within the limits can repeat too much
-        if b"<f" in segment:
+        if formulas:
             for letters, row, cached in FORMULA.findall(segment):
                 if not cached:
                     raise refuse_formula(int(row), column_number(letters))
