@@ -114,7 +114,7 @@ down[0].download_button(texts.DOWNLOAD_CSV, to_csv_bytes(download, decimals),
 down[1].download_button(texts.DOWNLOAD_XLSX, to_xlsx_bytes(
     download, texts.MAP_SHEET, sheet_notes, decimals), "capaciteit_per_regio.xlsx", XLSX_TYPE)
 view = MapView(ctx.boundaries.regions_display, table, measure, category_label, peildatum,
-               attributions, data.has_demo)  # the image and the report are made on click
+               attributions, data.has_demo, stale_days)  # image and report: made on click
 down[2].download_button(texts.MAP_IMAGE_DOWNLOAD, lambda: national_map_png(view),
                         "kaart_capaciteit.png", "image/png", on_click="ignore",
                         icon=":material/map:")

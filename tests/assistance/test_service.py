@@ -220,3 +220,16 @@ def test_a_replacing_insert_or_truncate_cannot_rewrite_them_either(stocked, tabl
             stocked.begin() as conn:
         conn.execute(text(statement))
     assert overview.load(stocked, TODAY).board.loc[0, "status"] == "geannuleerd"
+
+
+def test_an_offer_is_not_accepted_after_the_request_has_ended_and_nothing_is_stored(stocked):
+    crisis, editor = user(stocked, CRISIS_VR09), user(stocked, EDITOR_VR14)
+    request = service.file_request(stocked, crisis, draft(days=3), TODAY)
+    step = service.make_offer(stocked, editor, offer(request.request_id, "VR14", 4), TODAY)
+    last_day = TODAY + timedelta(days=2)
+    with pytest.raises(AssistanceRefused) as refused:
+        service.accept_offer(stocked, crisis, step.event_id, 4, last_day + timedelta(days=1))
+    assert str(refused.value) == f"Verzoek {request.reference} is voorbij (einddatum verstreken)."
+    assert overview.load(stocked, TODAY).board.loc[0, "accepted_persons"] == 0
+    service.accept_offer(stocked, crisis, step.event_id, 4, last_day)  # its last day: still open
+    assert overview.load(stocked, TODAY).board.loc[0, "accepted_persons"] == 4

@@ -10,9 +10,11 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
+from capaciteit.geo.controls import STALE_BORDER
 from capaciteit.geo.map_image import RD_NEW, MapLabels, figure_png, map_figure, map_png
 from capaciteit.geo.maps import build_choropleth, class_breaks, legend_entries, palette
 
+STALE_TEXT = "peildatum ouder dan 180 dagen"
 SOURCES = ["Bron gebiedsindeling: CBS/Kadaster (PDOK), CC BY 4.0 (2023)", "Fictieve demogegevens"]
 LABELS = MapLabels("Handhavingscapaciteit per veiligheidsregio", "Aantal personen, Boa's",
                    "Aantal personen", "Peildata: 4 april 2026 – 7 november 2026", SOURCES,
@@ -115,3 +117,34 @@ def test_the_png_is_a_png_of_the_figure_size(boundaries):
     assert figure_png(map_figure(boundaries.regions_display, region_values(boundaries, (), 8),
                                  key="region_code", value_column="persons",
                                  labels=LABELS)) == data
+
+
+def test_stale_regions_have_the_dashed_purple_outline_explained_in_the_legend(boundaries):
+    table = region_values(boundaries, ("VR04",), 8)
+    stale_codes = ["VR01", "VR25"]
+    table["stale"] = table["region_code"].isin(stale_codes)
+    labels = MapLabels("T", "S", "L", "P", SOURCES[:1], stale_legend=STALE_TEXT)
+    figure = map_figure(boundaries.regions_display, table, key="region_code",
+                        value_column="persons", labels=labels, stale_column="stale")
+    axes = figure.axes[0]
+    outlines = [c for c in axes.collections
+                if len(c.get_edgecolor()) and to_hex(c.get_edgecolor()[0]) == STALE_BORDER]
+    assert len(outlines) == 1
+    drawn = np.concatenate([path.vertices for path in outlines[0].get_paths()])
+    stale = boundaries.regions_display.to_crs(RD_NEW)
+    stale = stale[stale["region_code"].isin(stale_codes)]
+    assert np.allclose([*drawn.min(axis=0), *drawn.max(axis=0)], stale.total_bounds)
+    assert outlines[0].get_linestyle()[0][1] is not None  # dashed, not solid
+    legend = axes.get_legend()
+    last = legend.legend_handles[-1]
+    assert (legend.get_texts()[-1].get_text(), to_hex(last.get_color()),
+            last.get_linestyle()) == ("peildatum ouder dan 180 dagen", STALE_BORDER, "--")
+
+
+def test_without_stale_regions_there_is_no_outline_and_no_legend_line(boundaries):
+    table = region_values(boundaries, (), 9).assign(stale=False)
+    labels = MapLabels("T", "S", "L", "P", SOURCES[:1], stale_legend=STALE_TEXT)
+    figure = map_figure(boundaries.regions_display, table, key="region_code",
+                        value_column="persons", labels=labels, stale_column="stale")
+    assert STALE_TEXT not in [
+        t.get_text() for t in figure.axes[0].get_legend().get_texts()]

@@ -148,7 +148,7 @@ def accept_offer(engine: Engine, actor: User, offer_id: int, persons: int,
         offer = _event(conn, offer_id, OFFER)
         request = _request(conn, int(offer["request_id"]))
         require_current(conn, actor, ASSISTANCE_REQUEST, str(request["region_code"]))
-        _refuse_if_cancelled(conn, request)
+        _refuse_if_closed(conn, request, today)
         decided = offers(repo.events_frame(conn, int(request["id"])))
         if bool(decided.loc[decided["id"] == offer_id, "decided"].iloc[0]):
             raise AssistanceRefused(texts.ASSIST_ALREADY_ACCEPTED.format(
@@ -246,10 +246,15 @@ def _refuse_if_cancelled(conn: Connection, request: pd.Series) -> None:
 
 def _open_request(conn: Connection, request_id: int, today: date) -> pd.Series:
     request = _request(conn, request_id)
+    _refuse_if_closed(conn, request, today)
+    return request
+
+
+def _refuse_if_closed(conn: Connection, request: pd.Series, today: date) -> None:
+    """Nothing more is offered or accepted for a cancelled request or one past its end."""
     _refuse_if_cancelled(conn, request)
     if pd.Timestamp(request["end_date"]).date() < today:
         raise AssistanceRefused(texts.ASSIST_OVER.format(verzoek=request["reference"]))
-    return request
 
 
 def _available(conn: Connection, request: pd.Series, draft: OfferDraft, today: date) -> int:

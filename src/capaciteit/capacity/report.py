@@ -52,19 +52,26 @@ class MapView:
     peildatum: str
     attributions: Sequence[str]
     has_demo: bool
+    stale_after_days: int | None = None  # set: regions the table flags stale are outlined
 
     def labels(self) -> MapLabels:
         """Title, subtitle, legend title, date and sources of the image."""
+        stale = None if self.stale_after_days is None else \
+            texts.STALE_LEGEND.format(dagen=self.stale_after_days)
         return MapLabels(texts.MAP_HEADER, f"{self.measure.label}, {self.category_label}",
                          self.measure.label, self.peildatum, self.attributions,
-                         texts.MAP_IMAGE_DEMO if self.has_demo else None)
+                         texts.MAP_IMAGE_DEMO if self.has_demo else None, stale)
 
 
 def national_map_png(view: MapView) -> bytes:
-    """The national map as on the Kaart page, as a PNG with title, legend, date and sources."""
+    """The national map as on the Kaart page, as a PNG with title, legend, date and sources.
+
+    Stale regions are outlined as on the page.
+    """
+    stale = "stale" if view.stale_after_days is not None and "stale" in view.table else None
     return map_png(view.shapes, view.table, key="region_code",  # type: ignore[arg-type]
                    value_column=view.measure.column, labels=view.labels(),
-                   decimals=view.measure.decimals)
+                   decimals=view.measure.decimals, stale_column=stale)
 
 
 def national_report(view: MapView, versions: pd.DataFrame, *, today: date,

@@ -12,17 +12,22 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import geopandas as gpd
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from capaciteit.geo.controls import STALE_BORDER
 from capaciteit.geo.maps import assign_classes, class_breaks, legend_entries, palette
 
 RD_NEW = "EPSG:28992"
 DEMO_RED = "#b2182b"
+STALE_DASHES: Final = "--"  # as the folium map's dashed outline
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class MapLabels:
     peildatum: str  # "Peildata: … – …"
     attributions: Sequence[str]  # sources, and the demo line while demo data is shown
     demo_warning: str | None = None  # a banner on the image itself while data are fictitious
+    stale_legend: str | None = None  # with ``stale_column``: the dashed outline's legend text
 
 
 def region_colours(values: pd.Series, breaks: Sequence[float] | None = None) -> list[str]:
@@ -47,12 +53,16 @@ def region_colours(values: pd.Series, breaks: Sequence[float] | None = None) -> 
 
 
 def map_figure(shapes: gpd.GeoDataFrame, table: pd.DataFrame, *, key: str, value_column: str,
-               labels: MapLabels, decimals: int = 0, width_inches: float = 8.0) -> Figure:
+               labels: MapLabels, decimals: int = 0, width_inches: float = 8.0,
+               stale_column: str | None = None) -> Figure:
     """A matplotlib figure of ``value_column`` per shape: title, legend, date and sources.
 
     Shapes absent from ``table`` or with a missing value are grey ("geen gegevens").
+    With ``stale_column`` (True where a region's peildatum is old), those regions get the
+    folium map's dashed purple outline, explained in the legend by ``labels.stale_legend``.
     """
-    joined = shapes[[key, "geometry"]].merge(table[[key, value_column]], on=key, how="left")
+    columns = [key, value_column, *([stale_column] if stale_column else [])]
+    joined = shapes[[key, "geometry"]].merge(table[columns], on=key, how="left")
     breaks = class_breaks(joined[value_column], len(palette().colours))
     projected = gpd.GeoDataFrame(joined, geometry="geometry", crs=shapes.crs).to_crs(RD_NEW)
     projected["kleur"] = region_colours(projected[value_column], breaks)
@@ -62,6 +72,9 @@ def map_figure(shapes: gpd.GeoDataFrame, table: pd.DataFrame, *, key: str, value
     top = 0.86 if labels.demo_warning else 0.9
     axes = figure.add_axes((0.02, 0.08, 0.96, top - 0.09))
     projected.plot(ax=axes, color=projected["kleur"], edgecolor=palette().border, linewidth=0.5)
+    stale = projected[projected[stale_column].eq(True)] if stale_column else projected.iloc[:0]
+    if not stale.empty:  # on top, so a neighbour's border does not hide the dashes
+        stale.boundary.plot(ax=axes, color=STALE_BORDER, linewidth=1.6, linestyle=STALE_DASHES)
     axes.set_axis_off()
     axes.set_aspect("equal")
     figure.text(0.04, 0.965, labels.title, fontsize=15, weight="bold", va="top")
@@ -72,8 +85,11 @@ def map_figure(shapes: gpd.GeoDataFrame, table: pd.DataFrame, *, key: str, value
                     color="white", bbox={"facecolor": DEMO_RED, "edgecolor": DEMO_RED,
                                          "boxstyle": "round,pad=0.3"})
     entries = legend_entries(breaks, decimals)  # the classes, then grey "geen gegevens"
-    handles = [Patch(facecolor=colour, edgecolor="#555555", label=label)
-               for colour, label in entries]
+    handles: list[Artist] = [Patch(facecolor=colour, edgecolor="#555555", label=label)
+                             for colour, label in entries]
+    if not stale.empty and labels.stale_legend:
+        handles.append(Line2D([], [], color=STALE_BORDER, linewidth=1.6,  # a Patch's dashes
+                              linestyle=STALE_DASHES, label=labels.stale_legend))  # get lost
     axes.legend(handles=handles, title=labels.legend_title, loc="upper left", fontsize=9,
                 title_fontsize=9, frameon=True, framealpha=0.95, alignment="left")
     figure.text(0.04, 0.03, "\n".join(labels.attributions), fontsize=7.5, va="bottom",
@@ -90,7 +106,7 @@ def figure_png(figure: Figure) -> bytes:
 
 
 def map_png(shapes: gpd.GeoDataFrame, table: pd.DataFrame, *, key: str, value_column: str,
-            labels: MapLabels, decimals: int = 0) -> bytes:
+            labels: MapLabels, decimals: int = 0, stale_column: str | None = None) -> bytes:
     """The map of :func:`map_figure` as a PNG."""
     return figure_png(map_figure(shapes, table, key=key, value_column=value_column,
-                                 labels=labels, decimals=decimals))
+                                 labels=labels, decimals=decimals, stale_column=stale_column))
