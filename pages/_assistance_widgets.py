@@ -52,6 +52,11 @@ QUESTION_READY = "bijstand_vraag_klaar"
 CHOSEN = "bijstand_verzoek"
 
 
+def _on_click(ctx: AppContext, step: Callable[[], service.Step], success: str) -> None:
+    """A button's callback: one write, its outcome shown on the next run (see :func:`_run`)."""
+    _run(ctx, step, success)
+
+
 def _run(ctx: AppContext, step: Callable[[], service.Step], success: str,
          tell: tuple[str, ...] = ()) -> bool:
     """Run one write; keep its outcome (and the e-mail's) for the next run.
@@ -235,7 +240,7 @@ def _requester_steps(ctx: AppContext, request: pd.Series, events: pd.DataFrame,
     _return_steps(ctx, request, events)
     with st.expander(texts.ASSIST_CANCEL), st.form(f"bv_annuleer_{request['id']}"):
         st.text_area(texts.ASSIST_CANCEL_REASON, key=f"bv_annuleer_reden_{request['id']}")
-        st.form_submit_button(texts.ASSIST_CANCEL, on_click=lambda: _run(
+        st.form_submit_button(texts.ASSIST_CANCEL, on_click=_on_click, args=(
             ctx, lambda: service.cancel_request(
                 ctx.engine, ctx.user, int(request["id"]),
                 str(st.session_state[f"bv_annuleer_reden_{request['id']}"] or "")),
@@ -260,10 +265,9 @@ def _return_steps(ctx: AppContext, request: pd.Series, events: pd.DataFrame) -> 
             st.markdown(plain(texts.ASSIST_RETURN_TITLE.format(
                 aantal=format_number(row.persons), organisatie=row.organisation,
                 regio=row.region_code)))
-            st.form_submit_button(texts.ASSIST_RETURN, on_click=lambda a=int(row.acceptance_id):
-                                  _run(ctx, lambda: service.report_return(ctx.engine, ctx.user,
-                                                                          a),
-                                       texts.ASSIST_RETURNED))
+            st.form_submit_button(texts.ASSIST_RETURN, on_click=_on_click, args=(
+                ctx, lambda a=int(row.acceptance_id): service.report_return(
+                    ctx.engine, ctx.user, a), texts.ASSIST_RETURNED))
 
 
 def _supplier_steps(ctx: AppContext, data: overview.AssistanceData, request: pd.Series,
@@ -285,7 +289,7 @@ def _supplier_steps(ctx: AppContext, data: overview.AssistanceData, request: pd.
         _offer_form(ctx, request, region, choices, today)
     with st.form(f"bv_afwijzen_{request['id']}"):
         st.text_input(texts.ASSIST_DECLINE_REASON, key=f"bv_afwijzen_reden_{request['id']}")
-        st.form_submit_button(texts.ASSIST_DECLINE, on_click=lambda: _run(
+        st.form_submit_button(texts.ASSIST_DECLINE, on_click=_on_click, args=(
             ctx, lambda: service.decline(
                 ctx.engine, ctx.user, int(request["id"]), region,
                 str(st.session_state[f"bv_afwijzen_reden_{request['id']}"] or ""), today),

@@ -6,6 +6,7 @@ import getpass
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -249,12 +250,12 @@ def show_flash(slot: str) -> list[str]:
     return [kind for kind, _, _ in kept]
 
 
-def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
+def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
     """A sortable table whose numbers follow the reader's locale (12.345,6 in Dutch)."""
     numeric = frame.select_dtypes("number").columns
     config = {c: st.column_config.NumberColumn(format="localized") for c in numeric}
     kwargs.setdefault("placeholder", "")  # a missing value is an empty cell, never "None"
-    st.dataframe(frame, hide_index=True, column_config=config, **kwargs)  # type: ignore[arg-type]
+    st.dataframe(frame, hide_index=True, column_config=config, **kwargs)
 
 
 @st.cache_resource(show_spinner=False)

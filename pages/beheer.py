@@ -76,7 +76,7 @@ if may_manage_roles:
     show_flash(ROLES_SLOT)
     if not grants.empty:
         labels = {int(r["id"]): grant_label(r) for _, r in grants.iterrows()}
-        st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=labels.get,
+        st.selectbox(texts.ROLE_REVOKE_CHOICE, list(labels), format_func=lambda i: labels[i],
                      key="rol_intrekken",
                      placeholder=texts.CHOOSE_OPTION)
         st.button(texts.ROLE_REVOKE_BUTTON, on_click=revoke_role)
