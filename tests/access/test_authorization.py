@@ -11,17 +11,19 @@ so the refusal comes from the revocation and nothing else.
 from __future__ import annotations
 
 import io
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import openpyxl
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import OperationalError
 
+from capaciteit import texts
 from capaciteit.access import audit, roles
 from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import (
@@ -276,3 +278,48 @@ def test_on_postgresql_a_revoke_waits_for_a_write_under_way(pg_url):
     finally:
         engine.dispose()
 
+
+
+def test_on_postgresql_two_beheerders_revoking_each_other_at_once_end_without_a_deadlock(
+        pg_url):
+    """Each revoke share-locks its actor's grant, then updates the other's: without the
+    role-change lock both would wait for each other until PostgreSQL kills one."""
+    engine = prepare_database(pg_url)
+    try:
+        first = stored_user(engine, "een@vr-test.nl", "beheerder")
+        second = stored_user(engine, "twee@vr-test.nl", "beheerder")
+        targets = {first.email: grant_id_of(engine, second.email),
+                   second.email: grant_id_of(engine, first.email)}
+        inside, outcomes = threading.Barrier(2, timeout=2), {}
+
+        def revoke(actor: User) -> None:
+            try:
+                with authorized_write(engine, actor, MANAGE_ROLES) as conn:
+                    try:  # both inside at once, if the lock lets them (it should not)
+                        inside.wait()
+                    except threading.BrokenBarrierError:
+                        pass
+                    conn.execute(update(RoleGrant).where(  # what roles.revoke writes
+                        RoleGrant.id == targets[actor.email]).values(
+                        revoked_by=actor.label, revoked_at=datetime.now(UTC)))
+                outcomes[actor.email] = ("ingetrokken", "")
+            except AccessDenied as refused:
+                outcomes[actor.email] = ("geweigerd", str(refused))
+            except OperationalError as error:  # a deadlock, as before the lock
+                outcomes[actor.email] = ("databasefout", str(error.orig))
+
+        threads = [threading.Thread(target=revoke, args=(u,)) for u in (first, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert sorted(kind for kind, _ in outcomes.values()) == ["geweigerd", "ingetrokken"], \
+            outcomes
+        refusal = next(message for kind, message in outcomes.values() if kind == "geweigerd")
+        assert texts.ACTION_LABELS[MANAGE_ROLES] in refusal  # revoked first, then refused
+        with engine.connect() as conn:
+            revoked = conn.execute(select(RoleGrant.email).where(
+                RoleGrant.revoked_at.is_not(None))).scalars().all()
+        assert len(revoked) == 1  # one beheerder is left to manage roles
+    finally:
+        engine.dispose()

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, text
 
 from capaciteit.access import audit
-from capaciteit.access.permissions import AccessDenied, Grant, User, require
+from capaciteit.access.permissions import MANAGE_ROLES, AccessDenied, Grant, User, require
 from capaciteit.bounds import actor_problem
 from capaciteit.storage.engine import write_transaction
 from capaciteit.storage.models import RoleGrant
+
+ROLE_CHANGES_LOCK = 7_330_000  # a PostgreSQL advisory lock key (regions: 7_310_0xx, bijstand)
 
 
 def table_grants(conn: Connection, email: str, *, lock: bool = False) -> frozenset[Grant]:
@@ -52,6 +54,18 @@ def require_current(conn: Connection, user: User, action: str,
     require(replace(user, grants=current_grants(conn, user)), action, region_code)
 
 
+def lock_role_changes(conn: Connection) -> None:
+    """Let one role change at a time read its grants (PostgreSQL; SQLite has one writer).
+
+    A role change share-locks its actor's grants, then writes another's. Two beheerders
+    revoking each other at once would each wait for the other's share lock, a deadlock
+    PostgreSQL ends by killing one. Taken first, this lock makes the second wait until the
+    first is done; it then reads its grants as they are, and a revoked one is refused.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ROLE_CHANGES_LOCK})
+
+
 @contextmanager
 def authorized_write(engine: Engine, actor: User, action: str | None = None,
                      region_code: str | None = None) -> Iterator[Connection]:
@@ -67,6 +81,8 @@ def authorized_write(engine: Engine, actor: User, action: str | None = None,
         raise AccessDenied(unrecordable, action or "", region_code)
     try:
         with write_transaction(engine) as conn:
+            if action == MANAGE_ROLES:
+                lock_role_changes(conn)
             if action is not None:
                 require_current(conn, actor, action, region_code)
             yield conn
