@@ -136,3 +136,13 @@ def test_a_regions_chart_draws_each_version_at_its_moment_in_dutch_time():
     assert [r["uploaded_at"] for r in rows] == [
         "2026-03-01T10:00:00", "2026-03-10T10:00:00", "2026-03-12T23:30:00"]
     assert [r["when"] for r in rows] == ["01-03-2026", "10-03-2026", "12-03-2026"]
+
+
+def test_versions_all_sent_on_one_day_are_shown_on_a_week_of_days_not_on_hours():
+    trend = pd.DataFrame({"uploaded_at": pd.to_datetime(
+        ["2026-11-29T09:00:00+00:00", "2026-11-29T14:30:00+00:00"]), "persons": [10.0, 12.0]})
+    spec = trend_chart(trend, "uploaded_at", ["persons"]).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == ["2026-11-23T00:00:00",
+                                                         "2026-11-30T00:00:00"]
+    longer = trend_chart(national_trend(version_series(HISTORY)), "day", ["persons"]).to_dict()
+    assert "domain" not in longer["encoding"]["x"]["scale"]  # 11 days of versions: their own

@@ -22,6 +22,7 @@ from capaciteit.capacity.records import MEASURES
 from capaciteit.formatting import format_number, format_short_date
 
 ZONE = "Europe/Amsterdam"
+MIN_SPAN_DAYS = 7  # a trend axis spans at least a week
 # Axis labels without month names in English: a day as 12-03-2026, an hour within it as 14:00.
 TIME_LABEL = ("hours(datum.value) == 0 && minutes(datum.value) == 0 ? "
               "timeFormat(datum.value, '%d-%m-%Y') : timeFormat(datum.value, '%H:%M')")
@@ -102,10 +103,22 @@ def trend_chart(frame: pd.DataFrame, x: str, measures: Sequence[str],
                alt.Tooltip("shown:N", title=texts.TREND_VALUE),
                *[alt.Tooltip(f"{column}:N", title=label) for column, label in extra.items()]]
     return alt.Chart(long).mark_line(interpolate="step-after", point=True).encode(
-        x=alt.X(f"{x}:T", title=texts.TREND_DATE,
+        x=alt.X(f"{x}:T", title=texts.TREND_DATE, scale=alt.Scale(domain=_days_shown(when)),
                 axis=alt.Axis(labelExpr=TIME_LABEL)),
         y=alt.Y("value:Q", title=texts.TREND_AXIS,
                 axis=alt.Axis(labelExpr="replace(format(datum.value, ',.0f'), ',', '.')")),
         color=alt.Color("measure:N", title=texts.TREND_MEASURE,
                         legend=alt.Legend(orient="bottom")),
         tooltip=tooltip)
+
+
+def _days_shown(when: pd.Series) -> list[str] | alt.UndefinedType:
+    """The axis's span: the data's own, or at least a week up to the day after the last point.
+
+    So versions all sent on one day are shown on an axis of days, not one of hours.
+    """
+    if when.empty or when.max() - when.min() >= pd.Timedelta(days=MIN_SPAN_DAYS):
+        return alt.Undefined
+    end = when.max().normalize() + pd.Timedelta(days=1)
+    start = min(when.min().normalize(), end - pd.Timedelta(days=MIN_SPAN_DAYS))
+    return [start.isoformat(), end.isoformat()]
