@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 from streamlit_folium import st_folium
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access.permissions import ASSISTANCE_OFFER, ASSISTANCE_REQUEST, AccessDenied, can
 from capaciteit.assistance import overview, service
 from capaciteit.assistance.board import REGION_BOARD, REQUEST_BOARD
@@ -219,7 +219,7 @@ def _cost(request: pd.Series, status: str, events: pd.DataFrame) -> None:
             request_estimate(request, events, accepted_only=False).total_eur)))
     st.caption(texts.ASSIST_COST_ASSUMPTIONS)
     st.download_button(texts.ASSIST_EXPORT, request_workbook(
-        request, status, events, accepted, datetime.now().astimezone()),
+        request, status, events, accepted, clock.now()),
         f"{request['reference']}.xlsx", XLSX_TYPE)
 
 

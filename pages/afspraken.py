@@ -1,11 +1,10 @@
 """Afspraken: list and filter agreements, see one with its change log, create, edit, import."""
 
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access.permissions import AGREEMENT_WRITE, NATIONAL_AGREEMENT, can
 from capaciteit.agreements import rules as agreement_rules
 from capaciteit.agreements.model import NATIONAL, reference
@@ -35,7 +34,7 @@ st.title(texts.AGREEMENTS_HEADER)
 st.write(texts.AGREEMENTS_INTRO)
 names = ctx.boundaries.region_names()
 catalogue = Catalogue(names, ctx.categories, Bounds.from_settings(ctx.settings))
-today = date.today()
+today = clock.today()
 agreements, scopes = list_agreements(ctx.engine, today)
 ref = reference()
 overview, create, exchange = st.tabs(texts.AGREEMENT_TABS)

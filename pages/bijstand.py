@@ -1,10 +1,9 @@
 """Bijstand: requests for assistance, offers, acceptance, deployment and return (issue 14)."""
 
-from datetime import date
 
 import streamlit as st
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from pages._assistance_widgets import (
     SLOT,
     assistance_data,
@@ -16,7 +15,7 @@ from pages._assistance_widgets import (
 from pages._shared import context, show_flash
 
 ctx = context()
-today = date.today()
+today = clock.today()
 names = ctx.boundaries.region_names()
 st.title(texts.ASSIST_HEADER)
 st.caption(texts.ASSIST_INTRO)

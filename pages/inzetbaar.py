@@ -1,10 +1,9 @@
 """Inzetbaar: a crisis team's question — who can come, from where, under which agreement."""
 
-from datetime import date, datetime
 
 import streamlit as st
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access.permissions import MANAGE_PRESETS, can
 from capaciteit.agreements.overview import agreement_frames
 from capaciteit.capacity.categories import horizons
@@ -51,7 +50,7 @@ names = ctx.boundaries.region_names()
 st.title(texts.DEPLOY_HEADER)
 st.caption(texts.DEPLOY_INTRO)
 presets, measures = load_presets(ctx.engine), load_measures(ctx.engine)
-today = date.today()
+today = clock.today()
 capacity = deployable_capacity(ctx, today)
 found_powers = capacity.rows["powers"].cat.categories.tolist()
 power_choices = power_options([*found_powers, *(w for p in presets for w in p.powers)])
@@ -108,7 +107,7 @@ show_agreements(answer)
 estimate, duration = show_cost(answer)
 show_downloads(ctx, Handout(
     answer, question_line(question, names, ctx.categories), verdict.level, [*sentences, *freed],
-    estimate, duration, datetime.now().astimezone(), ctx.data.has_demo, attributions))
+    estimate, duration, clock.now(), ctx.data.has_demo, attributions))
 
 if can(ctx.user, MANAGE_PRESETS):  # offered to who may; the service refuses anyone else
     with st.expander(texts.PRESET_EDIT):

@@ -1,11 +1,11 @@
 """Kaart: the national choropleth of capacity per veiligheidsregio."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.capacity.aggregation import (
     available_measures,
     default_measure,
@@ -39,7 +39,7 @@ MAP_KEY = "kaart"
 
 ctx = context()
 st.title(texts.MAP_HEADER)
-today = date.today()
+today = clock.today()
 with st.sidebar.expander(texts.REGION_LINKS):  # real links: reached with Tab, opened with Enter
     for code, name in ctx.boundaries.region_names().items():
         st.page_link("pages/regio.py", label=plain(name), query_params={"regio": code})

@@ -1,12 +1,11 @@
 """Regio: one veiligheidsregio's capacity by category, by municipality, neighbours, freshness."""
 
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access.permissions import RESTORE, AccessDenied, can
 from capaciteit.agreements.overview import list_agreements
 from capaciteit.agreements.view import agreements_table, filter_agreements
@@ -112,8 +111,8 @@ else:
                                            "deployable_persons"]))
 
 st.subheader(texts.AGREEMENT_REGION_SECTION)
-agreements, scopes = list_agreements(ctx.engine, date.today())
-own = filter_agreements(agreements, scopes, today=date.today(), region=code)
+agreements, scopes = list_agreements(ctx.engine, clock.today())
+own = filter_agreements(agreements, scopes, today=clock.today(), region=code)
 if own.empty:
     st.caption(texts.AGREEMENT_REGION_NONE)
 else:

@@ -1,11 +1,10 @@
 """Witte vlekken: capacity no valid agreement covers, on a map and per region × category."""
 
-from datetime import date
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.agreements.coverage import uncovered_organisations
 from capaciteit.agreements.coverage_map import build_coverage_map
 from capaciteit.agreements.sheet import export_frame
@@ -39,7 +38,7 @@ def pick_cell() -> None:
 ctx = context()
 st.title(texts.WHITE_SPOTS_HEADER)
 st.caption(texts.WHITE_SPOTS_INTRO)
-today = date.today()
+today = clock.today()
 days = expiring_window()
 picture = coverage(ctx, today)
 names = ctx.boundaries.region_names()

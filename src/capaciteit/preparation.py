@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.capacity import demo
 from capaciteit.capacity.categories import Category, default_categories, load_categories
 from capaciteit.capacity.population import (
@@ -82,7 +82,7 @@ def load_demo(settings: Settings, *, engine: Engine | None = None) -> str | None
             if not storage.is_empty(conn):
                 return None
             records = demo.load_demo(conn, boundaries.municipality_table(),
-                                     categories_for(settings), today=date.today())
+                                     categories_for(settings), today=clock.today())
     finally:
         if own_engine:
             engine.dispose()

@@ -15,7 +15,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pandas as pd
@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import OperationalError
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access import audit, roles
 from capaciteit.access.authorization import authorized_write
 from capaciteit.access.permissions import (
@@ -57,7 +57,7 @@ from capaciteit.uploads.validation import ValidationResult
 
 EMAIL = "gebruiker@vr-test.nl"
 INSTALLER = local_admin("installatie")  # beheerder without a row in the role table
-TODAY = date.today()
+TODAY = clock.today()
 NAMES = {f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)}
 CATALOGUE = Catalogue(NAMES, default_categories())
 DRAFT = AgreementDraft(

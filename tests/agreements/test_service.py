@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, func, select
 
+from capaciteit import clock
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements import rules as agreement_rules
@@ -29,7 +30,7 @@ from capaciteit.formatting import format_date
 from capaciteit.storage import repository as storage
 from capaciteit.storage.models import Agreement, AgreementChange, AgreementScope
 
-TODAY = date.today()
+TODAY = clock.today()
 NAMES = {f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)}
 NAMES["VR13"] = "Amsterdam-Amstelland"
 CATALOGUE = Catalogue(NAMES, default_categories())

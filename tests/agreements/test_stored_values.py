@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from capaciteit import clock
 from capaciteit.access.permissions import REGION_EDITOR, AccessDenied, Grant, User, local_admin
 from capaciteit.agreements import overview
 from capaciteit.agreements.importing import check_import, import_agreements
@@ -27,7 +28,7 @@ from capaciteit.capacity.categories import default_categories
 from capaciteit.storage.models import Agreement, AgreementChange, AuditEvent
 from capaciteit.uploads.reader import UploadError
 
-TODAY = date.today()
+TODAY = clock.today()
 NAMES = {f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)}
 CATALOGUE = Catalogue(NAMES, default_categories())
 ACTOR = local_admin("beleid@vr13.nl")

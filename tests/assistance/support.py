@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 from sqlalchemy import Engine
 
+from capaciteit import clock
 from capaciteit.access import roles
 from capaciteit.access.permissions import User, local_admin
 from capaciteit.access.roles import load_user
@@ -15,7 +16,7 @@ from capaciteit.capacity.records import RECORD_COLUMNS
 from capaciteit.deployment.cost import Duration
 from capaciteit.storage import repository as storage
 
-TODAY = date.today()
+TODAY = clock.today()
 INSTALLER = local_admin("installatie")
 CRISIS_VR09, EDITOR_VR14, EDITOR_VR08 = "crisis@vr09.nl", "invoer@vr14.nl", "invoer@vr08.nl"
 # region → (organisation, subcategory, deployable persons within 24 h)

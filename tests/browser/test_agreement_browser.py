@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from capaciteit import clock
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import make_engine
@@ -110,7 +110,7 @@ def test_an_agreement_made_in_the_form_removes_its_white_spot_from_map_and_table
     form.get_by_role("spinbutton", name="Toegezegde personen").fill("1")
     form.get_by_role("spinbutton", name="Aanlooptijd (uur)").fill("48")
     form.get_by_role("spinbutton", name="day, Geldig van").click()  # dd-mm-jjjj segments
-    tab.keyboard.type(date.today().strftime("%d%m%Y"))
+    tab.keyboard.type(clock.today().strftime("%d%m%Y"))
     tab.keyboard.press("Escape")  # close the calendar it opened
     choose(form, "Status", "getekend")
     form.get_by_role("textbox", name="Functionele mailbox").fill("bijstand@mindef.nl")

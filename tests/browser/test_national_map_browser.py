@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.storage import repository as storage
 from capaciteit.storage.engine import make_engine
@@ -51,7 +51,7 @@ def stale_regions(folder: Path) -> set[str]:
             versions = storage.current_versions(conn)
     finally:
         engine.dispose()
-    limit = date.today() - timedelta(days=STALE_DAYS)
+    limit = clock.today() - timedelta(days=STALE_DAYS)
     return {code for code, peil in zip(versions["region_code"], versions["peildatum_min"],
                                        strict=True) if peil.date() < limit}
 
@@ -222,11 +222,11 @@ def test_the_map_as_it_stood_on_a_date_is_labelled_historic(tab, server):
     expect(parts).to_have_count(3)
     # Dutch order (DD-MM-YYYY), not the widget's default year-month-day
     assert [p.get_attribute("data-type") for p in parts.all()] == ["day", "month", "year"]
-    assert [p.inner_text() for p in parts.all()] == date.today().strftime("%d-%m-%Y").split("-")
+    assert [p.inner_text() for p in parts.all()] == clock.today().strftime("%d-%m-%Y").split("-")
     parts.first.focus()  # as Tab reaches it: type the day, month and year, then leave
-    tab.keyboard.type((date.today() - timedelta(days=1)).strftime("%d%m%Y"))
+    tab.keyboard.type((clock.today() - timedelta(days=1)).strftime("%d%m%Y"))
     tab.get_by_role("heading", level=1).click()  # done typing: the field is left
-    day = f"{(date.today() - timedelta(days=1)).day}"
+    day = f"{(clock.today() - timedelta(days=1)).day}"
     banner = tab.locator('[data-testid="stAlert"]').filter(has_text="Historische stand op")
     expect(banner).to_contain_text(day)
     frame = tab.frame_locator(MAP_FRAME).first

@@ -10,11 +10,12 @@ rate. Expected figures are counted here from the stored records.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 from sqlalchemy import Engine
 
+from capaciteit import clock
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
 from capaciteit.agreements.service import create_agreement
@@ -66,7 +67,7 @@ def add_mask_agreements(engine: Engine, records: pd.DataFrame,
         draft = AgreementDraft(
             region_code=region, partner_name=chosen[kind], partner_type="gemeente",
             scopes=(("boa", "domein-4"),), committed_persons=10, lead_time_hours=4,
-            valid_from=date.today() - timedelta(days=30), status="getekend",
+            valid_from=clock.today() - timedelta(days=30), status="getekend",
             compensation_eur=RATE if kind == "priced" else None,
             compensation_unit="per uur" if kind == "priced" else None,
             compensation_arrangement="Uurtarief (fictief)" if kind == "priced" else "",

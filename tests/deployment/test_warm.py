@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from benchmarks.generators import bench_questions, generate_agreements, generate_records
 from benchmarks.loading import insert_agreements, load_records
+from capaciteit import clock
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements.model import NATIONAL
@@ -31,7 +32,7 @@ from capaciteit.geo.boundaries import REGION_CODES
 from capaciteit.storage import repository as storage
 
 N_RECORDS = 3_000
-TODAY = date.today()
+TODAY = clock.today()
 ACTOR = local_admin("crisis@vr05.nl")
 ROW_KEYS = ["region_code", "organisation", "organisation_id", "category", "subcategory",
             "deployable_within_hours", "powers"]

@@ -14,7 +14,7 @@ The store is a real SQLite database.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
+from capaciteit import clock
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
@@ -33,7 +34,7 @@ from tests.pages.support import open_page, run_ok, values
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 INSTALLER = local_admin("installatie")
-TODAY = date.today()
+TODAY = clock.today()
 BEHEER = "beheer@vr-test.nl"
 INVOER = "invoer@vr13-test.nl"
 

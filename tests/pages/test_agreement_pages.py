@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
@@ -35,7 +35,7 @@ DASHBOARD = str(ROOT / "dashboard.py")
 AGREEMENTS_PAGE = "pages/afspraken.py"
 WHITE_SPOTS_PAGE = "pages/witte-vlekken.py"
 REGION_PAGE = "pages/regio.py"
-TODAY = date.today()
+TODAY = clock.today()
 LOCAL_USER = f"lokaal ({getpass.getuser()})"  # no login configured: the local user acts
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from capaciteit import clock
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
 from capaciteit.agreements.service import create_agreement
@@ -40,7 +41,7 @@ STATEMENT = "pages/toegankelijkheid.py"  # the app's own text, links to upstream
 PAGES = [page for page in re.findall(  # every page of the navigation that shows stored text
     r'"(pages/[\w-]+\.py)"', (Path(__file__).parents[2] / "dashboard.py").read_text("utf-8"))
     if page != STATEMENT]
-TODAY = date.today()
+TODAY = clock.today()
 
 REGIO = "[x](https://evil.example)"
 VRAAG = "![i](https://evil.example/a.png)"

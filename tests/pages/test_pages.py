@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.formatting import format_date
 from capaciteit.geo.boundaries import Boundaries
 from capaciteit.settings import get_settings
@@ -85,12 +85,12 @@ def publish_real_data(region_code: str, gemeente_code: str) -> pd.DataFrame:
          "organisation": "Gemeente handhaving", "organisation_id": None, "category": "boa",
          "subcategory": "domein-1", "persons": 1200, "fte": 950.5,
          "deployable_persons": 700, "deployable_within_hours": 24, "powers": "",
-         "peildatum": pd.Timestamp(date.today()), "note": ""},
+         "peildatum": pd.Timestamp(clock.today()), "note": ""},
         {"region_code": region_code, "gemeente_code": None,
          "organisation": "Regionale dienst", "organisation_id": None, "category": "defensie",
          "subcategory": "bijstand", "persons": 34, "fte": 30.0,
          "deployable_persons": 10, "deployable_within_hours": 24, "powers": "",
-         "peildatum": pd.Timestamp(date.today()), "note": ""},
+         "peildatum": pd.Timestamp(clock.today()), "note": ""},
     ])
     engine = prepare_database(get_settings().effective_database_url)
     with engine.begin() as conn:
@@ -379,7 +379,7 @@ def test_the_map_page_charts_the_national_trend_and_counts_the_regions_in_it(dem
     assert len(step_charts(at)) == 1
     note = next(c.value for c in at.caption if c.value.startswith("Per dag met een publicatie"))
     assert note.endswith("Regio's zonder gegevens tellen niet mee, niet als 0: op "
-                         f"{format_date(date.today())} 25 van 25 regio's met gegevens.")
+                         f"{format_date(clock.today())} 25 van 25 regio's met gegevens.")
 
 
 def test_the_region_page_charts_the_regions_versions(demo_data):

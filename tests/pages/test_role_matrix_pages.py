@@ -25,7 +25,7 @@ import tomllib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.agreements import overview as agreement_overview
@@ -60,7 +60,7 @@ TITLES = {  # each page opened with ?regio=VR13, as the tests below do
     "pages/beheer.py": texts.ADMIN_HEADER, "pages/bijstand.py": texts.ASSIST_HEADER,
     "pages/toegankelijkheid.py": texts.ACCESSIBILITY_HEADER,
 }
-TODAY = date.today()
+TODAY = clock.today()
 SEEDER = local_admin("seed-beheerder@rijk.nl")  # beheerder without a row in the role table
 LOCAL_BANNER_START = "**Lokale modus.**"
 NO_ROLE_START = "U bent ingelogd als"

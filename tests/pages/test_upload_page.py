@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Element
 
+from capaciteit import clock
 from capaciteit.access import roles
 from capaciteit.access.permissions import local_admin
 from capaciteit.capacity.categories import default_categories
@@ -37,7 +38,7 @@ REGION = "VR13"
 REGION_NAME = "Amsterdam-Amstelland"
 UPLOADER = {"is_logged_in": True, "email": "a.devries@vr-amsterdam.nl", "email_verified": True,
             "name": "A. de Vries"}
-RECENT = date.today() - timedelta(days=30)
+RECENT = clock.today() - timedelta(days=30)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -326,7 +327,7 @@ def test_uploading_an_older_versions_file_points_to_restoring_that_version(store
 
 
 def test_warnings_must_be_confirmed_before_publish_is_possible(store, boundaries):
-    old = date.today() - timedelta(days=400)
+    old = clock.today() - timedelta(days=400)
     at = upload(open_upload_page(), "oud.xlsx",
                 filled_template(boundaries, capacity_rows(peildatum=old)))
 

@@ -23,6 +23,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, event, func, make_url, select, table, text
 from sqlalchemy.exc import DBAPIError
 
+from capaciteit import clock
 from capaciteit.access import audit, roles
 from capaciteit.access.permissions import AccessDenied, User, local_admin
 from capaciteit.agreements.rules import AgreementDraft, Catalogue
@@ -39,7 +40,7 @@ from capaciteit.uploads import publishing
 from capaciteit.uploads.validation import ValidationResult
 
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = date.today()
+TODAY = clock.today()
 ADMIN = local_admin("beheer@rijk.nl")
 CATALOGUE = Catalogue({f"VR{i:02d}": f"Regio {i}" for i in range(1, 26)}, default_categories())
 DRAFT = AgreementDraft(region_code="VR13", partner_name="Gemeente Amsterdam",

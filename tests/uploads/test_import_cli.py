@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from capaciteit import clock
 from capaciteit.capacity.categories import default_categories
 from capaciteit.cli import main
 from capaciteit.storage import repository as storage
@@ -21,7 +22,7 @@ from capaciteit.uploads.validation import Context, validate_sheet
 HEADERS = ["regio", "gemeente", "organisatie", "organisatie_id", "categorie", "subcategorie",
            "aantal_personen", "fte", "inzetbaar_personen", "inzetbaar_binnen_uur",
            "bevoegdheden", "peildatum", "opmerking"]
-PEILDATUM = (date.today() - timedelta(days=10)).strftime("%d-%m-%Y")
+PEILDATUM = (clock.today() - timedelta(days=10)).strftime("%d-%m-%Y")
 ROW = {"regio": "VR13", "gemeente": "GM0363", "organisatie": "Gemeente Amsterdam",
        "categorie": "boa", "subcategorie": "domein-1", "aantal_personen": "80", "fte": "72,5",
        "inzetbaar_personen": "40", "inzetbaar_binnen_uur": "24", "peildatum": PEILDATUM}
@@ -92,7 +93,7 @@ def test_a_file_with_errors_exits_1_with_the_same_texts_as_the_validation(
                                                   "inzetbaar_personen": "120"}])
     names = boundaries.region_names()
     ctx = Context("VR13", names["VR13"], boundaries.municipality_table(), default_categories(),
-                  date.today(), None, names)
+                  clock.today(), None, names)
     expected = [issue.text() for issue in
                 validate_sheet(read_upload(path.read_bytes(), path.name), ctx).errors]
     assert expected == [

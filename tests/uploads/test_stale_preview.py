@@ -10,11 +10,12 @@ import csv
 import io
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine, event, func, select
 
+from capaciteit import clock
 from capaciteit.access import audit
 from capaciteit.access.permissions import Grant, User, local_admin
 from capaciteit.capacity import demo
@@ -27,7 +28,7 @@ from capaciteit.uploads import preview, publishing
 from capaciteit.uploads.reader import Limits
 from capaciteit.uploads.validation import ValidationResult
 
-TODAY = date.today()
+TODAY = clock.today()
 PEILDATUM = (TODAY - timedelta(days=10)).strftime("%d-%m-%Y")
 A = User("a@vr13.nl", standing=frozenset({Grant("regio-invoerder", "VR13")}))
 B = User("b@vr13.nl", standing=frozenset({Grant("regio-invoerder", "VR13")}))

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from capaciteit import texts
+from capaciteit import clock, texts
 from capaciteit.access import audit
 from capaciteit.access.permissions import PUBLISH, User, require
 from capaciteit.bounds import Bounds, column_text_problem
@@ -77,7 +77,7 @@ def check_upload(engine: Engine, boundaries: Boundaries, categories: tuple[Categ
     report(0.6, texts.PROGRESS_VALIDATING)
     names = boundaries.region_names()
     ctx = Context(region_code, names[region_code], boundaries.municipality_table(), categories,
-                  today or date.today(), baseline, names, bounds or Bounds())
+                  today or clock.today(), baseline, names, bounds or Bounds())
     result = validate_sheet(sheet, ctx)
     unstorable = column_text_problem(Submission, "filename", filename)
     if unstorable:
