@@ -37,7 +37,8 @@ def test_a_deep_link_answers_directly_and_a_changed_field_marks_it_aangepast(
     expect(tab.get_by_text(f"Vraag: {PRESET}.")).to_be_visible()
     assert address(tab) == {"vraag": ["mondkapjes-ov"], "regio": ["VR09"],
                             "personen": ["150"]}
-    tab.get_by_text("binnen 72 uur", exact=True).first.click()  # the question's, not the editor's
+    # the question's option, as a person sees it (the preset editor's, lower down, is folded)
+    tab.get_by_text("binnen 72 uur", exact=True).filter(visible=True).first.click()
     modified = texts.DEPLOY_PRESET_MODIFIED.format(
         naam=PRESET, velden=texts.LINK_FIELD_LABELS["hours"]).replace("**", "")
     expect(tab.get_by_text(modified)).to_be_visible()
