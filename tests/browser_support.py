@@ -2,7 +2,7 @@
 
 Debian's Chromium is used through Playwright's ``executable_path`` (no browser
 download). Screenshots go to tests/artifacts/ for a person to look at. The
-``chromium`` fixture (tests/conftest.py) launches the browser once per session.
+``chromium`` fixture (tests/conftest.py) launches the browser once per test module.
 
 Tests wait for what a person sees (``expect``, ``wait_until_idle``), never for a
 fixed time. TIMEOUT_MS is only the ceiling after which a hang counts as a failure;
@@ -213,6 +213,19 @@ def save_screenshot(page: Page, name: str) -> None:
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 6000)})
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def app_state(page: Page) -> dict[str, object]:
+    """What a Streamlit page is doing: its script's run state, its connection, how many
+    elements are stale and the metrics it shows (for a failing test's message)."""
+    return dict(page.evaluate("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        return {run: app && app.dataset.testScriptState,
+                connection: app && app.dataset.testConnectionState,
+                stale: document.querySelectorAll('[data-stale="true"]').length,
+                metrics: Array.from(document.querySelectorAll('[data-testid="stMetric"]'))
+                    .map(e => e.innerText.replace(/\\n+/g, ': '))};
+    }"""))
 
 
 def wait_until_idle(page: Page) -> None:

@@ -96,9 +96,10 @@ def boundaries(regions_cache: Path) -> Boundaries:
     return load_boundaries(regions_cache)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium through Playwright, launched once for all browser tests."""
+    """Debian's Chromium through Playwright, launched afresh for each module of browser tests:
+    no page, dialog or connection a module leaves behind can slow down the next."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser_support import CHROMIUM, launch_chromium

@@ -25,6 +25,7 @@ from tests.browser_support import (
     REGION_SHAPE,
     ROOT,
     UNSET,
+    app_state,
     open_tab,
     prepare_data,
     running_app,
@@ -90,7 +91,11 @@ def test_a_publication_through_one_instance_shows_on_the_other_at_its_next_run(
 
     boa = category_names(default_categories())["boa"]
     choose(reader, texts.CHOOSE_CATEGORY, boa)  # the reader's next run, on the other server
-    expect(metric_value(reader, texts.REGIONS_WITH_DATA)).to_have_text("1 van 25")
+    try:
+        expect(metric_value(reader, texts.REGIONS_WITH_DATA)).to_have_text("1 van 25")
+    except AssertionError as failed:  # say what the reader's page was doing (run, connection)
+        save_screenshot(reader, "tweede_instantie_mislukt.png")
+        raise AssertionError(f"{failed}\nthe reader's page: {app_state(reader)}") from None
     boa_persons = sum(int(str(r["aantal_personen"])) for r in rows if r["categorie"] == "boa")
     expect(metric_value(reader, texts.NATIONAL_TOTALS["persons"])).to_have_text(
         str(boa_persons))
