@@ -41,8 +41,10 @@ from capaciteit.storage.models import (
 SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same, but tab, line feed and carriage return are part of a multi-line text.
 MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# The two above without the surrogates, for Arrow's regular expressions (RE2), by multi_line.
-ARROW_FORBIDDEN = {False: r"[\x00-\x1f\x7f-\x9f]", True: r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"}
+# The two above for Arrow's regular expressions (RE2), by multi_line: Arrow's text is UTF-8,
+# so it holds no lone surrogate and the range is left out.
+ARROW_FORBIDDEN = {multi: pattern.pattern.replace("\\ud800-\\udfff", "") for multi, pattern in
+                   ((False, SINGLE_LINE_FORBIDDEN), (True, MULTI_LINE_FORBIDDEN))}
 # Every column that records who acted (``User.label``)
 ACTOR_COLUMNS: list[tuple[type[Base], str]] = [
     (AuditEvent, "actor"), (Submission, "uploaded_by"), (Agreement, "created_by"),
