@@ -53,8 +53,11 @@ def alert(page: Page, text: str) -> Locator:
 
 
 def metric_value(page: Page, label: str) -> Locator:
+    """The value a person reads under a metric's label. Streamlit can keep an earlier value
+    of the same metric in the page, hidden (seen after the metric's value changed on a
+    server that another server's publication had reached): only the visible one counts."""
     return page.locator('[data-testid="stMetric"]').filter(has_text=label).locator(
-        '[data-testid="stMetricValue"]')
+        '[data-testid="stMetricValue"]').filter(visible=True)
 
 
 def test_a_region_corrects_its_file_publishes_it_and_sees_it_on_the_map(
